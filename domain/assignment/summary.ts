@@ -1,0 +1,126 @@
+// From «who is in which network» to the proposal the coordinator reads: each network's venue
+// (its fixed one, or the candidate with the least total travel for its participants), the
+// distances, and the warnings. Shared by proposing and by the coordinator's moves, so a moved
+// municipality gets exactly the venue choice the proposal would have made.
+
+import type { NetworkId, Venue } from '../types';
+import { haversineKm, type Coordinates } from './geo';
+import type {
+  AssignmentProposal,
+  AssignmentRegistration,
+  NetworkAssignment,
+  Placement,
+} from './types';
+
+export interface NetworkSpec {
+  id: NetworkId;
+  capacity: { min: number; max: number };
+  fixedVenue: Venue | null;
+}
+
+type Located = Venue & Coordinates;
+
+const located = (venue: Venue): venue is Located => venue.lat !== null && venue.lon !== null;
+
+/** The candidate minimising participant-weighted km (1-median); ties go to the first listed. */
+export function bestVenue(
+  members: readonly AssignmentRegistration[],
+  candidates: readonly Venue[],
+): Venue | null {
+  let best: { venue: Venue; km: number } | null = null;
+  for (const venue of candidates.filter(located)) {
+    const km = totalTravelKm(members, venue);
+    if (!best || km < best.km) best = { venue, km };
+  }
+  return members.length > 0 && best ? best.venue : null;
+}
+
+export function totalTravelKm(members: readonly AssignmentRegistration[], venue: Venue): number {
+  if (!located(venue)) return 0;
+  return members.reduce((sum, m) => sum + m.participants * haversineKm(m, venue), 0);
+}
+
+/**
+ * The proposal for this membership (municipality id → network, or null for the waiting list).
+ * Registrations without an entry in `membership` are left out (withdrawn). `registrations` must
+ * be in registration order and `candidates` sorted by id.
+ */
+export function summarise(
+  allRegistrations: readonly AssignmentRegistration[],
+  networks: readonly NetworkSpec[],
+  candidates: readonly Venue[],
+  membership: ReadonlyMap<string, NetworkId | null>,
+): AssignmentProposal {
+  const registrations = allRegistrations.filter((r) => membership.has(r.municipalityId));
+  const assignments: NetworkAssignment[] = networks.map((network) => {
+    const members = registrations.filter((r) => membership.get(r.municipalityId) === network.id);
+    const venue = network.fixedVenue ?? bestVenue(members, candidates);
+    return {
+      id: network.id,
+      capacity: { ...network.capacity },
+      venue,
+      venueFixed: network.fixedVenue !== null,
+      municipalityIds: members.map((m) => m.municipalityId),
+      participants: members.reduce((sum, m) => sum + m.participants, 0),
+      totalTravelKm: venue ? totalTravelKm(members, venue) : 0,
+    };
+  });
+  const byId = new Map(assignments.map((a) => [a.id, a]));
+
+  const placements: Placement[] = registrations.map((r) => {
+    const networkId = membership.get(r.municipalityId) ?? null;
+    const venue = networkId === null ? null : (byId.get(networkId)?.venue ?? null);
+    return {
+      municipalityId: r.municipalityId,
+      name: r.name,
+      participants: r.participants,
+      networkId,
+      distanceKm: venue && located(venue) ? haversineKm(r, venue) : null,
+      preference: r.preference,
+      preferenceMet:
+        networkId === null || r.preference === null ? null : r.preference === networkId,
+    };
+  });
+
+  return {
+    networks: assignments,
+    waitingList: placements.filter((p) => p.networkId === null).map((p) => p.municipalityId),
+    placements,
+    warnings: warningsFor(assignments, placements),
+    registrations: registrations.map((r) => ({ ...r })),
+    venues: candidates.map((v) => ({ ...v })),
+  };
+}
+
+function warningsFor(networks: NetworkAssignment[], placements: Placement[]): string[] {
+  const warnings: string[] = [];
+  const byId = new Map(networks.map((n) => [n.id, n]));
+  for (const network of networks) {
+    if (network.participants < network.capacity.min) {
+      warnings.push(
+        `Network ${network.id} has ${network.participants} participants, below its minimum of ${network.capacity.min}`,
+      );
+    }
+  }
+  for (const p of placements) {
+    if (p.networkId === null || p.preference === null || p.preference === p.networkId) continue;
+    const wished = byId.get(p.preference);
+    const reason = !wished
+      ? `, which the campaign does not have`
+      : wished.participants + p.participants > wished.capacity.max
+        ? ` (full: ${wished.participants} of ${wished.capacity.max})`
+        : '';
+    warnings.push(
+      `${p.name} (${p.municipalityId}) asked for network ${p.preference}${reason} and is placed in ${p.networkId}`,
+    );
+  }
+  const waiting = placements.filter((p) => p.networkId === null);
+  if (waiting.length > 0) {
+    const people = waiting.reduce((sum, p) => sum + p.participants, 0);
+    warnings.push(
+      `${waiting.length} on the waiting list (${people} participants), in registration order: ` +
+        waiting.map((p) => `${p.name} (${p.municipalityId})`).join(', '),
+    );
+  }
+  return warnings;
+}
