@@ -1,0 +1,182 @@
+// Configuration from environment variables (and an optional .env), validated once at
+// start-up. Defaults point at the embedded stack, so nothing leaves the machine unless
+// someone configures a real server on purpose.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+
+export interface Config {
+  temporal: {
+    address: string;
+    namespace: string;
+    apiKey: string | null;
+    tls: null | {
+      serverName: string | null;
+      caPath: string | null;
+      certPath: string | null;
+      keyPath: string | null;
+    };
+    uiUrl: string;
+    /** Workflows and most activities; sending runs on `<taskQueue>-mail`. */
+    taskQueue: string;
+  };
+  smtp: {
+    host: string;
+    port: number;
+    secure: boolean;
+    user: string | null;
+    password: string | null;
+    poolSize: number;
+    ratePerMinute: number;
+    /** How long a retried send waits for the copy of an earlier attempt before resending. */
+    archiveGraceSeconds: number;
+  };
+  imap: {
+    host: string;
+    port: number;
+    secure: boolean;
+    user: string;
+    password: string | null;
+    accessToken: string | null;
+    folder: string;
+    folderPrefix: string;
+    sweepSeconds: number;
+  };
+  /** The address municipalities reply to; the archive of sent mail lives in its mailbox. */
+  tiAddress: string;
+  /** Where notices for the coordinator go. */
+  coordinatorAddress: string;
+  messageIdDomain: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Reads .env (if any) under the real environment: variables already set win. */
+export function readEnvironment(cwd = process.cwd()): NodeJS.ProcessEnv {
+  const file = process.env.NETTVERK_ENV_FILE ?? path.join(cwd, '.env');
+  const fromFile = fs.existsSync(file) ? parseDotenv(fs.readFileSync(file)) : {};
+  return { ...fromFile, ...process.env };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
+  const problems: string[] = [];
+  const str = (name: string, fallback: string): string => {
+    const value = env[name]?.trim();
+    return value ? value : fallback;
+  };
+  const optional = (name: string): string | null => env[name]?.trim() || null;
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}: expected a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const email = (name: string, fallback: string): string => {
+    const value = str(name, fallback);
+    if (!EMAIL.test(value)) problems.push(`${name}: "${value}" is not an email address`);
+    return value.toLowerCase();
+  };
+  const mailUrl = (name: string, fallback: string, plain: string, tls: string) => {
+    const raw = str(name, fallback);
+    try {
+      const url = new URL(raw);
+      const scheme = url.protocol.replace(':', '');
+      if (scheme !== plain && scheme !== tls) throw new Error(`use ${plain}:// or ${tls}://`);
+      if (!url.port) throw new Error('a port is required');
+      return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port), secure: scheme === tls };
+    } catch (error) {
+      problems.push(`${name}: "${raw}" is not a ${plain}:// or ${tls}:// URL with a port (${(error as Error).message})`);
+      return { host: '127.0.0.1', port: 0, secure: false };
+    }
+  };
+  const file = (name: string): string | null => {
+    const value = optional(name);
+    if (value && !fs.existsSync(value)) problems.push(`${name}: file "${value}" does not exist`);
+    return value;
+  };
+
+  const address = str('TEMPORAL_ADDRESS', '127.0.0.1:7233');
+  if (!/^[^\s:]+:\d{1,5}$/.test(address)) {
+    problems.push(`TEMPORAL_ADDRESS: expected host:port, got "${address}"`);
+  }
+  const apiKey = optional('TEMPORAL_API_KEY');
+  const certPath = file('TEMPORAL_TLS_CERT');
+  const keyPath = file('TEMPORAL_TLS_KEY');
+  if ((certPath === null) !== (keyPath === null)) {
+    problems.push('TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY: give both (mTLS) or neither');
+  }
+  const tlsWanted = ['1', 'true', 'yes'].includes(str('TEMPORAL_TLS', 'false').toLowerCase());
+  const tls =
+    tlsWanted || apiKey || certPath
+      ? {
+          serverName: optional('TEMPORAL_TLS_SERVER_NAME'),
+          caPath: file('TEMPORAL_TLS_CA'),
+          certPath,
+          keyPath,
+        }
+      : null;
+
+  const tiAddress = email('TI_ADDRESS', 'dolvik@transparency.no');
+  const smtp = mailUrl('SMTP_URL', 'smtp://127.0.0.1:3025', 'smtp', 'smtps');
+  const imap = mailUrl('IMAP_URL', 'imap://127.0.0.1:3143', 'imap', 'imaps');
+  const logLevel = str('NETTVERK_LOG_LEVEL', 'info');
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    problems.push(`NETTVERK_LOG_LEVEL: expected debug, info, warn or error, got "${logLevel}"`);
+  }
+
+  const config: Config = {
+    temporal: {
+      address,
+      namespace: str('TEMPORAL_NAMESPACE', 'default'),
+      apiKey,
+      tls,
+      uiUrl: str('TEMPORAL_UI_URL', 'http://127.0.0.1:8233'),
+      taskQueue: str('NETTVERK_TASK_QUEUE', 'nettverk'),
+    },
+    smtp: {
+      ...smtp,
+      user: optional('SMTP_USER'),
+      password: optional('SMTP_PASSWORD'),
+      poolSize: int('SMTP_POOL_SIZE', 2, 1, 50),
+      ratePerMinute: int('MAIL_RATE_PER_MINUTE', 30, 1, 100_000),
+      archiveGraceSeconds: int('MAIL_ARCHIVE_GRACE_SECONDS', LOOPBACK.has(smtp.host) ? 0 : 60, 0, 3600),
+    },
+    imap: {
+      ...imap,
+      user: str('IMAP_USER', tiAddress),
+      password: optional('IMAP_PASSWORD') ?? (LOOPBACK.has(imap.host) ? 'embedded' : null),
+      accessToken: optional('IMAP_ACCESS_TOKEN'),
+      folder: str('IMAP_FOLDER', 'INBOX'),
+      folderPrefix: str('IMAP_FOLDER_PREFIX', 'Nettverk'),
+      sweepSeconds: int('IMAP_SWEEP_SECONDS', 60, 1, 3600),
+    },
+    tiAddress,
+    coordinatorAddress: email('COORDINATOR_ADDRESS', tiAddress),
+    messageIdDomain: str('MESSAGE_ID_DOMAIN', tiAddress.split('@')[1]),
+    logLevel: logLevel as Config['logLevel'],
+  };
+  if (!config.imap.password && !config.imap.accessToken) {
+    problems.push('IMAP_PASSWORD or IMAP_ACCESS_TOKEN: one is required for a mailbox that is not the embedded one');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** True when Temporal, SMTP and IMAP all point at this machine: the embedded stack. */
+export function isEmbedded(config: Config): boolean {
+  const temporalHost = config.temporal.address.split(':')[0];
+  return [temporalHost, config.smtp.host, config.imap.host].every((h) => LOOPBACK.has(h));
+}

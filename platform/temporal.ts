@@ -1,0 +1,55 @@
+// Connections to Temporal from configuration: the embedded dev server by default, a
+// production cluster (mTLS or API key) when configured.
+import fs from 'node:fs';
+import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import type { Config } from './config';
+import { SEARCH_ATTRIBUTE_KEYS } from './search-attributes';
+
+function connectionOptions(config: Config): ConnectionOptions {
+  const { tls, apiKey, address } = config.temporal;
+  return {
+    address,
+    apiKey: apiKey ?? undefined,
+    tls: tls
+      ? {
+          serverNameOverride: tls.serverName ?? undefined,
+          serverRootCACertificate: tls.caPath ? fs.readFileSync(tls.caPath) : undefined,
+          clientCertPair:
+            tls.certPath && tls.keyPath
+              ? { crt: fs.readFileSync(tls.certPath), key: fs.readFileSync(tls.keyPath) }
+              : undefined,
+        }
+      : undefined,
+  };
+}
+
+export async function connectClient(config: Config): Promise<Client> {
+  const connection = await Connection.connect({ ...connectionOptions(config), connectTimeout: '10s' });
+  return new Client({ connection, namespace: config.temporal.namespace });
+}
+
+export async function connectWorker(config: Config): Promise<NativeConnection> {
+  const { address, tls } = connectionOptions(config);
+  return NativeConnection.connect({ address, tls, apiKey: config.temporal.apiKey ?? undefined });
+}
+
+/**
+ * Registers the project's search attributes where they are missing. The dev server gets
+ * them from its start flags; a production cluster or the time-skipping server gets them here.
+ */
+export async function ensureSearchAttributes(
+  connection: Pick<Connection, 'operatorService'>,
+  namespace: string,
+): Promise<string[]> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const known = new Set(Object.keys(existing.customAttributes ?? {}));
+  const missing = SEARCH_ATTRIBUTE_KEYS.filter((key) => !known.has(key.name));
+  if (missing.length === 0) return [];
+  const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
+  for (const key of missing) searchAttributes[key.name] = encodeSearchAttributeIndexedValueType(key.type)!;
+  await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
+  return missing.map((key) => key.name);
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The first thing `npm test`, `npm run demo` and `npm run bench` run, on a fresh
+// clone too: plain Node with no dependencies, because node_modules may not exist yet.
+// It installs the npm packages when package-lock.json changed, then hands over to
+// scripts/main.ts (TypeScript, through tsx) which installs the tools and starts the stack.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`nettverk needs Node.js 20.19 or newer (found ${process.versions.node}).`);
+  process.exit(1);
+}
+
+function run(cmd, args) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+const lock = fs.readFileSync(path.join(root, 'package-lock.json'));
+const wanted = createHash('sha256').update(lock).digest('hex');
+const stamp = path.join(root, 'node_modules', '.nettverk-lock-sha256');
+const installed = fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8').trim() : '';
+if (installed !== wanted) {
+  console.log('• Installing npm packages (npm ci) …');
+  const status = run('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error']);
+  if (status !== 0) {
+    console.error('npm ci failed: see the output above.');
+    process.exit(status);
+  }
+  fs.writeFileSync(stamp, wanted + '\n');
+}
+
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+process.exit(run(tsx, [path.join(root, 'scripts', 'main.ts'), ...process.argv.slice(2)]));
