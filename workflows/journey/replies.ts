@@ -1,0 +1,166 @@
+// What a reply means depends on where the journey is: before the deadline it registers,
+// declines or asks; after it, it is late; once placed it answers attendance, reports
+// status or lessons learned. Synchronous: state changes now, mails go through the outbox.
+import { applyAttendance } from '../../domain/journey/attendance';
+import { assessRegistration, mergeRegistration } from '../../domain/journey/registration';
+import { emailDomain } from '../../domain/contacts';
+import { isBefore } from '../../domain/journey/schedule';
+import type { ParsedReply } from '../../domain/types';
+import type { IncomingReply, Report } from '../definitions';
+import type { Journey } from './model';
+
+export function handleReply(j: Journey, incoming: IncomingReply): void {
+  const r = incoming.reply;
+  if (j.seen.has(r.messageId) || j.isFinal()) return;
+  j.seen.add(r.messageId);
+  const at = incoming.arrivedAtMs ? j.calendar.at(incoming.arrivedAtMs) : j.now();
+  const outcome = route(j, r, at);
+  j.state.replies.push({ messageId: r.messageId, at, kind: r.kind, fromDomain: emailDomain(r.from.address), outcome });
+}
+
+const excerpt = (r: ParsedReply, at: string) => ({ from: r.from, subject: r.subject, text: r.text, receivedAt: at });
+
+function route(j: Journey, r: ParsedReply, at: string): string {
+  if (r.kind === 'auto-reply') return 'ignored: automatic reply';
+  if (r.kind === 'bounce') {
+    const who = r.bounce?.recipients.join(', ') || 'an address';
+    j.raiseFlag('bounce', `Mail to ${who} bounced: ${r.bounce?.diagnostic ?? r.bounce?.status ?? 'no reason given'}`);
+    return 'flagged: bounce';
+  }
+  const stage = j.stage;
+  const onTime = isBefore(at, j.campaign.schedule.registrationDeadline);
+  if (onTime && !j.state.network && ['scheduled', 'invited', 'incomplete', 'declined', 'registered', 'no_response'].includes(stage)) {
+    return registrationReply(j, r, at);
+  }
+  if (stage === 'registered' && !j.state.network) return registrationReply(j, r, at);
+  if (stage === 'no_response' || stage === 'declined') return lateReply(j, r, at);
+  if (stage === 'lessons') return report(j, r, at, 'lessons');
+  if (stage.startsWith('followup_') && !r.attendance?.length && r.kind !== 'question' && r.text.trim()) {
+    return report(j, r, at, stage === 'followup_1' ? 'status-1' : 'status-2');
+  }
+  if (r.attendance?.length) return attendance(j, r);
+  if (r.kind === 'question') return question(j, r, at);
+  j.raiseFlag('unclear-reply', `A reply at stage ${stage} needs a person to read it`, excerpt(r, at));
+  return 'flagged: for the coordinator to read';
+}
+
+function question(j: Journey, r: ParsedReply, at: string): string {
+  const asked = r.questions.length ? r.questions.join(' ') : 'See the reply';
+  j.raiseFlag('question', asked, excerpt(r, at));
+  return 'flagged: question';
+}
+
+function registrationReply(j: Journey, r: ParsedReply, at: string): string {
+  const s = j.state;
+  if (r.kind === 'decline') {
+    const wasRegistered = s.stage === 'registered';
+    j.setStage('declined');
+    j.mail('decline-thanks', { to: [r.from], inReplyTo: r.messageId });
+    if (wasRegistered) j.notifyCampaign(true);
+    if (r.questions.length) question(j, r, at);
+    return wasRegistered ? 'withdrawn' : 'declined';
+  }
+  const saysSomething = r.kind === 'registration' || (r.participants?.length ?? 0) > 0 || r.anchored !== null;
+  if (!saysSomething) return r.kind === 'question' ? question(j, r, at) : unclear(j, r, at);
+
+  applyRegistration(j, r, at);
+  if (r.questions.length) question(j, r, at);
+  return `registration: ${s.stage === 'incomplete' ? 'incomplete' : 'complete'}`;
+}
+
+function applyRegistration(j: Journey, r: ParsedReply, at: string): void {
+  const s = j.state;
+  s.contact = s.contact ?? { name: r.from.name, address: r.from.address };
+  const draft = mergeRegistration(
+    s.participants.length || s.anchored !== null
+      ? { participants: s.participants, anchored: s.anchored, networkPreference: s.networkPreference }
+      : null,
+    r,
+  );
+  s.participants = draft.participants;
+  s.anchored = draft.anchored;
+  s.networkPreference = draft.networkPreference;
+  const { status, missing } = assessRegistration(draft, j.campaign.participantsPerMunicipality);
+  s.missing = missing;
+  if (status === 'incomplete') {
+    j.setStage('incomplete');
+    j.publish();
+    j.mail('registration-incomplete', { to: [r.from], inReplyTo: r.messageId });
+    return;
+  }
+  s.registeredAt = s.registeredAt ?? at;
+  s.registeredVia = s.registeredVia ?? 'mail';
+  j.setStage('registered');
+  j.publish();
+  if (status === 'over-limit') {
+    j.raiseFlag(
+      'over-limit',
+      `${s.participants.length} participants registered; ${j.campaign.participantsPerMunicipality.max} is the most wanted`,
+    );
+    j.mail('registration-over-limit', { to: j.registrationAddresses(), inReplyTo: r.messageId });
+  } else {
+    j.mail('registration-confirmation', { to: j.registrationAddresses(), inReplyTo: r.messageId });
+  }
+  // Every change counts: the campaign sizes networks by participants.
+  j.notifyCampaign();
+}
+
+/** After the deadline: never silently dropped. */
+function lateReply(j: Journey, r: ParsedReply, at: string): string {
+  if (r.kind === 'registration' || (r.participants?.length ?? 0) > 0) {
+    const s = j.state;
+    s.lateRegistration = true;
+    s.contact = s.contact ?? { name: r.from.name, address: r.from.address };
+    const draft = mergeRegistration(null, r);
+    s.participants = draft.participants;
+    s.anchored = draft.anchored;
+    s.networkPreference = draft.networkPreference;
+    s.missing = assessRegistration(draft, j.campaign.participantsPerMunicipality).missing;
+    s.registeredAt = at;
+    s.registeredVia = 'mail';
+    j.setStage('registered');
+    j.raiseFlag('late-registration', `Registration received after the deadline`, excerpt(r, at));
+    j.mail('late-registration', { to: j.registrationAddresses(), inReplyTo: r.messageId });
+    j.notifyCampaign();
+    return 'late registration';
+  }
+  if (r.kind === 'decline') return 'declined (after the deadline)';
+  return r.kind === 'question' ? question(j, r, at) : unclear(j, r, at);
+}
+
+function attendance(j: Journey, r: ParsedReply): string {
+  const n = upcomingGathering(j);
+  if (n === null) return unclear(j, r, j.now());
+  const update = applyAttendance(j.state.participants, j.attendance(n), r.attendance ?? [], j.now());
+  j.state.participants = update.participants;
+  j.state.gatherings[n - 1].attendance = update.records;
+  for (const s of update.substitutions) {
+    j.raiseFlag('substitute', `${s.in.name} replaces ${s.out.name} (gathering ${n})`);
+  }
+  if (update.unmatched.length) {
+    j.raiseFlag('unclear-reply', `Attendance for someone not registered: ${update.unmatched.join(', ')}`);
+  }
+  j.publish();
+  if (r.questions.length) question(j, r, j.now());
+  return `attendance for gathering ${n}`;
+}
+
+/** The gathering attendance answers are about: the next one not yet over. */
+function upcomingGathering(j: Journey): number | null {
+  for (const n of [1, 2, 3]) {
+    const g = j.gathering(n);
+    if (g && !(g.endsAt && j.calendar.hasPassed(g.endsAt))) return n;
+  }
+  return null;
+}
+
+function report(j: Journey, r: ParsedReply, at: string, kind: Report['kind']): string {
+  j.state.reports.push({ kind, at, from: r.from, text: r.text });
+  if (r.questions.length) question(j, r, at);
+  return `report: ${kind}`;
+}
+
+function unclear(j: Journey, r: ParsedReply, at: string): string {
+  j.raiseFlag('unclear-reply', 'A reply the system could not interpret', excerpt(r, at));
+  return 'flagged: for the coordinator to read';
+}
