@@ -1,12 +1,13 @@
 import type {
   Address,
+  BounceInfo,
   Campaign,
   Flag,
   Instant,
-  Language,
   MissingItem,
   Municipality,
   Network,
+  NetworkId,
   Participant,
 } from '../../domain/types';
 
@@ -70,6 +71,10 @@ export interface MailContext {
   /** For notices: the flag raised and the reply that raised it. */
   flag: Flag | null;
   reply: { from: Address; subject: string; text: string; receivedAt: Instant } | null;
+  /** The network the municipality wished for in its registration (confirmation mail). */
+  networkPreference?: NetworkId | null;
+  /** For the bounce notice: which addresses bounced, and why. */
+  bounce?: BounceInfo | null;
   /** Campaign-calendar "now": the date a mail is written. */
   now: Instant;
 }

@@ -3,7 +3,7 @@
 // enqueue effects; the outbox carries them out in order, so a coordinator's update never
 // waits behind a rate-limited mail queue.
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import type { Address, Campaign, Flag, FlagKind, Gathering, Stage } from '../../domain/types';
+import type { Address, BounceInfo, Campaign, Flag, FlagKind, Gathering, Stage } from '../../domain/types';
 import { contactKeys } from '../../domain/contacts';
 import { emptyAttendance, type AttendanceRecord } from '../../domain/journey/attendance';
 import type { MailContext, TemplateName } from '../../mail/outgoing/types';
@@ -41,6 +41,7 @@ export interface MailOptions {
   inReplyTo?: string | null;
   flag?: Flag | null;
   reply?: MailContext['reply'];
+  bounce?: BounceInfo | null;
 }
 
 const NOTICE_FOR: Partial<Record<FlagKind, TemplateName>> = {
@@ -145,7 +146,12 @@ export class Journey {
     ]);
   }
 
-  raiseFlag(kind: FlagKind, message: string, reply: MailContext['reply'] = null): Flag {
+  raiseFlag(
+    kind: FlagKind,
+    message: string,
+    reply: MailContext['reply'] = null,
+    bounce: BounceInfo | null = null,
+  ): Flag {
     const flag: Flag = {
       id: `${kind}-${this.state.flags.length + 1}`,
       kind,
@@ -156,7 +162,7 @@ export class Journey {
     this.state.flags.push(flag);
     this.publish();
     if (kind !== 'substitute') {
-      this.mail(NOTICE_FOR[kind] ?? 'notice-flag', { flag, reply, to: [] }, 'coordinator');
+      this.mail(NOTICE_FOR[kind] ?? 'notice-flag', { flag, reply, bounce, to: [] }, 'coordinator');
     }
     return flag;
   }
@@ -187,6 +193,7 @@ export class Journey {
       contact: this.state.contact,
       participants: this.state.participants.map((p) => ({ ...p })),
       anchored: this.state.anchored,
+      networkPreference: this.state.networkPreference,
       network: this.state.network,
       gathering: options.gathering ?? null,
       missing: [...(this.state.missing as MailContext['missing'])],
@@ -195,6 +202,7 @@ export class Journey {
       cancellation: this.state.cancellation,
       flag: options.flag ?? null,
       reply: options.reply ?? null,
+      bounce: options.bounce ?? null,
       now: this.now(),
     };
     const to = options.to ?? [{ name: this.state.municipality.name, address: this.state.municipality.email }];

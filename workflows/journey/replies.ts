@@ -24,7 +24,12 @@ function route(j: Journey, r: ParsedReply, at: string): string {
   if (r.kind === 'auto-reply') return 'ignored: automatic reply';
   if (r.kind === 'bounce') {
     const who = r.bounce?.recipients.join(', ') || 'an address';
-    j.raiseFlag('bounce', `Mail to ${who} bounced: ${r.bounce?.diagnostic ?? r.bounce?.status ?? 'no reason given'}`);
+    j.raiseFlag(
+      'bounce',
+      `Mail to ${who} bounced: ${r.bounce?.diagnostic ?? r.bounce?.status ?? 'no reason given'}`,
+      excerpt(r, at),
+      r.bounce,
+    );
     return 'flagged: bounce';
   }
   const stage = j.stage;

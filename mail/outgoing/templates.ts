@@ -1,0 +1,428 @@
+// Loads `templates/`: one file per template and language, `templates/nb/invitation.md`,
+// with a front matter block for the subject; files starting with `_` are partials
+// (`_programme-1.md` is `{{> programme-1}}`). Everything is compiled and checked once, up
+// front, in an isolated Handlebars environment per language, in strict mode.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Handlebars from 'handlebars';
+import type { Language } from '../../domain/types';
+import { TemplateError } from './errors';
+import { JOURNEY_TEMPLATES, NOTICE_TEMPLATES, type TemplateName } from './types';
+import { Value } from './values';
+import type { Themes } from './view';
+
+const LANGUAGES: readonly Language[] = ['nb', 'nn'];
+const COMPILE: CompileOptions = { strict: true, preventIndent: true };
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+type Env = typeof Handlebars;
+
+/** A compiled template or partial that renders strictly, throwing `TemplateError`. */
+export interface Compiled {
+  readonly name: string;
+  readonly language: Language;
+  /** Path relative to the template directory's parent, for messages. */
+  readonly file: string;
+  readonly meta: Readonly<Record<string, string>>;
+  render(data: unknown): string;
+  /** Renders one front matter field (e.g. `subject`) as a template. */
+  renderMeta(field: string, data: unknown): string;
+}
+
+export interface LanguagePack {
+  readonly language: Language;
+  readonly templates: ReadonlyMap<string, Compiled>;
+  readonly partials: ReadonlyMap<string, Compiled>;
+  /** The themes of the three gatherings, from the `title` of `_programme-N.md`. */
+  readonly themes: Themes;
+}
+
+export interface TemplateSet {
+  /** The directory the templates were read from. */
+  readonly dir: string;
+  readonly languages: Readonly<Record<Language, LanguagePack>>;
+}
+
+/** Partials every language must have, with the front matter each must carry. */
+const REQUIRED_PARTIALS: Record<string, string[]> = {
+  header: [],
+  footer: [],
+  calendar: ['summary'],
+  'programme-1': ['title'],
+  'programme-2': ['title'],
+  'programme-3': ['title'],
+};
+
+interface Source {
+  name: string;
+  language: Language;
+  file: string;
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+  meta: Record<string, { value: string; line: number }>;
+}
+
+const cache = new Map<string, TemplateSet>();
+
+/** The `templates/` directory: the nearest one above this file that has `nb/`. */
+export function defaultTemplateDir(): string {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = path.join(dir, 'templates');
+    if (fs.existsSync(path.join(candidate, 'nb'))) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`no templates/ directory found above ${__dirname}`);
+    dir = parent;
+  }
+}
+
+/**
+ * Reads, compiles and checks every template (cached per directory). Throws `TemplateError`
+ * for a template that is missing, does not compile, or calls a partial that does not exist.
+ */
+export function loadTemplates(dir?: string): TemplateSet {
+  const root = path.resolve(dir ?? defaultTemplateDir());
+  const cached = cache.get(root);
+  if (cached) return cached;
+  const languages = {} as Record<Language, LanguagePack>;
+  for (const lang of LANGUAGES) languages[lang] = loadLanguage(root, lang);
+  const set: TemplateSet = { dir: root, languages };
+  cache.set(root, set);
+  return set;
+}
+
+/** Forgets cached template sets (after editing templates in a long-running process). */
+export function clearTemplateCache(): void {
+  cache.clear();
+}
+
+function expectedTemplates(lang: Language): string[] {
+  return lang === 'nb' ? [...JOURNEY_TEMPLATES, ...NOTICE_TEMPLATES] : [...JOURNEY_TEMPLATES];
+}
+
+function loadLanguage(root: string, lang: Language): LanguagePack {
+  const dir = path.join(root, lang);
+  if (!fs.existsSync(dir)) {
+    throw new TemplateError(`template directory ${dir} is missing`, '*', lang);
+  }
+  const sources = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => readSource(root, lang, path.join(dir, f)));
+  const partialSources = new Map<string, Source>();
+  const templateSources = new Map<string, Source>();
+  for (const s of sources) {
+    if (s.name.startsWith('_')) partialSources.set(s.name.slice(1), s);
+    else templateSources.set(s.name, s);
+  }
+
+  const expected = expectedTemplates(lang);
+  for (const name of expected) {
+    if (!templateSources.has(name)) {
+      throw new TemplateError(`template ${lang}/${name}.md is missing`, name, lang);
+    }
+  }
+  for (const [name, s] of templateSources) {
+    if (!expected.includes(name)) {
+      const why = (NOTICE_TEMPLATES as readonly string[]).includes(name)
+        ? 'notices to the coordinator are written in bokmål only'
+        : 'no mail has that name (see JOURNEY_TEMPLATES and NOTICE_TEMPLATES)';
+      throw new TemplateError(`unexpected template ${s.file}: ${why}`, name, lang);
+    }
+    requireMeta(s, ['subject']);
+  }
+  const required = { ...REQUIRED_PARTIALS, ...(lang === 'nb' ? { 'notice-footer': [] } : {}) };
+  for (const [name, fields] of Object.entries(required)) {
+    const s = partialSources.get(name);
+    if (!s) throw new TemplateError(`partial ${lang}/_${name}.md is missing`, `_${name}`, lang);
+    requireMeta(s, fields);
+  }
+
+  const hb = createEnv();
+  const partials = new Map<string, Compiled>();
+  for (const [name, s] of partialSources) {
+    checkSource(hb, s, partialSources);
+    const compiled = compile(hb, s);
+    partials.set(name, compiled);
+    // Registered as a function so an error inside it names the partial's own file.
+    hb.registerPartial(name, ((context: unknown, options: Handlebars.RuntimeOptions) =>
+      compiled.renderPartial(context, options)) as unknown as Handlebars.Template);
+  }
+  const templates = new Map<string, Compiled>();
+  for (const [name, s] of templateSources) {
+    checkSource(hb, s, partialSources);
+    templates.set(name, compile(hb, s));
+  }
+  const theme = (n: 1 | 2 | 3) => (partialSources.get(`programme-${n}`) as Source).meta.title.value;
+  return { language: lang, templates, partials, themes: { 1: theme(1), 2: theme(2), 3: theme(3) } };
+}
+
+function requireMeta(s: Source, fields: string[]): void {
+  for (const f of fields) {
+    if (!s.meta[f]?.value) {
+      throw new TemplateError(
+        `${s.file} needs "${f}:" in its front matter (between --- lines at the top)`,
+        s.name,
+        s.language,
+        null,
+        s.file,
+      );
+    }
+  }
+}
+
+function readSource(root: string, lang: Language, file: string): Source {
+  const rel = path.relative(path.dirname(root), file);
+  const name = path.basename(file, '.md');
+  const text = fs
+    .readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n');
+  const fail = (msg: string, line?: number) =>
+    new TemplateError(`${rel}${line ? `:${line}` : ''}: ${msg}`, name, lang, null, rel);
+  if (/[\uE000-\uE002]/.test(text)) throw fail('contains private-use characters');
+  const meta: Source['meta'] = {};
+  const lines = text.split('\n');
+  let bodyStart = 0;
+  if (lines[0] === '---') {
+    const end = lines.indexOf('---', 1);
+    if (end < 0) throw fail('front matter opened with --- but never closed');
+    for (let i = 1; i < end; i++) {
+      const line = lines[i];
+      if (line.trim() === '' || line.trim().startsWith('#')) continue;
+      const m = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(line);
+      if (!m) throw fail(`front matter line is not "key: value"`, i + 1);
+      meta[m[1]] = { value: m[2].trim().replace(/^(["'])(.*)\1$/, '$2'), line: i + 1 };
+    }
+    bodyStart = end + 1;
+  }
+  return {
+    name,
+    language: lang,
+    file: rel,
+    body: lines.slice(bodyStart).join('\n'),
+    bodyLine: bodyStart + 1,
+    meta,
+  };
+}
+
+/** The parts of Handlebars' (untyped) code generator that `createEnv` extends. */
+interface CodeGenerator {
+  prototype: {
+    nameLookup(parent: unknown, name: string, type?: string): unknown;
+    quotedString(s: string): string;
+    lookupPropertyFunctionIsUsed?: boolean;
+  };
+}
+
+function createEnv(): Env {
+  const hb = Handlebars.create();
+  // In strict mode Handlebars reads `a.b` as `a["b"]` without a guard, so `{{#if a.b}}` with no
+  // `a` fails with a TypeError, and `{{a.b}}` with no `a` reports neither name nor line. With
+  // null-safe steps, the first is simply false and the second a strict-mode error about `a.b`.
+  const env = hb as unknown as { JavaScriptCompiler: CodeGenerator };
+  const Base = env.JavaScriptCompiler;
+  class NullSafeCompiler extends (Base as unknown as new () => object) {}
+  const proto = NullSafeCompiler.prototype as CodeGenerator['prototype'] & { compiler: unknown };
+  proto.compiler = NullSafeCompiler;
+  proto.nameLookup = function (parent, name, type) {
+    if (type !== 'context' && type !== 'data') {
+      return Base.prototype.nameLookup.call(this, parent, name, type);
+    }
+    this.lookupPropertyFunctionIsUsed = true;
+    return [
+      '(function(p){return p == null ? p : lookupProperty(p,',
+      this.quotedString(name),
+      ');})(',
+      parent,
+      ')',
+    ];
+  };
+  env.JavaScriptCompiler = NullSafeCompiler as unknown as CodeGenerator;
+  const builtinEach = hb.helpers.each;
+  const builtinWith = hb.helpers.with;
+  // Strict mode checks `{{name}}` but not a block's argument: a missing list must not
+  // silently render nothing.
+  const strictBlock = (builtin: Handlebars.HelperDelegate, helper: string) =>
+    function (this: unknown, value: unknown, options: { loc?: Loc }) {
+      if (value === undefined || value === null) throw new MissingBlockValue(helper, options.loc);
+      return builtin.call(this, value, options as unknown as Handlebars.HelperOptions);
+    };
+  hb.registerHelper('each', strictBlock(builtinEach, 'each'));
+  hb.registerHelper('with', strictBlock(builtinWith, 'with'));
+  /** `{{plural n "én dag" "dager"}}` → «én dag», «tre dager», «14 dager». */
+  hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => {
+    if (typeof n !== 'number') throw new Error('plural needs a number as its first argument');
+    return new Value(n === 1 ? String(one) : `${numberWord(n)} ${String(many)}`);
+  });
+  /** `{{number n}}` → «tre» (two to twelve in words, the same in bokmål and nynorsk). */
+  hb.registerHelper('number', (n: unknown) => {
+    if (typeof n !== 'number') throw new Error('number needs a number');
+    return new Value(numberWord(n));
+  });
+  return hb;
+}
+
+const WORDS = ['to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni', 'ti', 'elleve', 'tolv'];
+
+/** 2–12 in words (no gender to agree with), anything else in digits. */
+export function numberWord(n: number): string {
+  return Number.isInteger(n) && n >= 2 && n <= 12 ? WORDS[n - 2] : String(n);
+}
+
+interface Loc {
+  start: { line: number; column: number };
+}
+
+class MissingBlockValue extends Error {
+  readonly lineNumber?: number;
+  readonly column?: number;
+  constructor(helper: string, loc?: Loc) {
+    super(`#${helper} needs a value that is not defined`);
+    this.lineNumber = loc?.start.line;
+    this.column = loc?.start.column;
+  }
+}
+
+interface HbAstNode {
+  type: string;
+  name?: HbAstNode & { original?: unknown };
+  program?: { body: HbAstNode[] } | null;
+  inverse?: { body: HbAstNode[] } | null;
+  body?: HbAstNode[];
+  loc?: Loc;
+}
+
+/** Parses a source and checks that every partial it calls exists in the same language. */
+function checkSource(hb: Env, s: Source, partials: Map<string, Source>): void {
+  let ast: HbAstNode;
+  try {
+    ast = hb.parse(s.body) as unknown as HbAstNode;
+  } catch (e) {
+    throw toTemplateError(e, s, 'does not parse');
+  }
+  const walk = (nodes: HbAstNode[] | undefined) => {
+    for (const node of nodes ?? []) {
+      if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') {
+        const name = node.name?.original;
+        if (typeof name === 'string' && !partials.has(name)) {
+          const line = s.bodyLine + (node.loc?.start.line ?? 1) - 1;
+          throw new TemplateError(
+            `${s.file}:${line}: calls partial "${name}", but ${s.language}/_${name}.md does not exist`,
+            s.name,
+            s.language,
+            null,
+            `${s.file}:${line}`,
+          );
+        }
+      }
+      walk(node.program?.body);
+      walk(node.inverse?.body);
+      walk(node.body);
+    }
+  };
+  walk(ast.body);
+}
+
+interface CompiledSource extends Compiled {
+  /** Runs the body as a partial: Handlebars passes the context and its runtime options. */
+  renderPartial(context: unknown, options: Handlebars.RuntimeOptions): string;
+}
+
+function compile(hb: Env, s: Source): CompiledSource {
+  const body = compileChecked(hb, s, s.body, s.bodyLine);
+  const fields = new Map<string, { fn: Handlebars.TemplateDelegate; src: string; line: number }>();
+  for (const [field, { value, line }] of Object.entries(s.meta)) {
+    fields.set(field, { fn: compileChecked(hb, s, value, line), src: value, line });
+  }
+  const run = (
+    fn: Handlebars.TemplateDelegate,
+    src: string,
+    line: number,
+    context: unknown,
+    options?: Handlebars.RuntimeOptions,
+  ) => {
+    try {
+      return fn(context, options);
+    } catch (e) {
+      throw toTemplateError(e, { ...s, body: src, bodyLine: line }, 'cannot be rendered');
+    }
+  };
+  return {
+    name: s.name,
+    language: s.language,
+    file: s.file,
+    meta: Object.fromEntries(Object.entries(s.meta).map(([k, v]) => [k, v.value])),
+    render: (data) => run(body, s.body, s.bodyLine, data),
+    renderPartial: (context, options) => run(body, s.body, s.bodyLine, context, options),
+    renderMeta: (field, data) => {
+      const t = fields.get(field);
+      if (!t) throw new TemplateError(`${s.file} has no "${field}:"`, s.name, s.language);
+      return run(t.fn, t.src, t.line, data);
+    },
+  };
+}
+
+function compileChecked(
+  hb: Env,
+  s: Source,
+  src: string,
+  line: number,
+): Handlebars.TemplateDelegate {
+  try {
+    hb.precompile(src, COMPILE);
+  } catch (e) {
+    throw toTemplateError(e, { ...s, body: src, bodyLine: line }, 'does not compile');
+  }
+  return hb.compile(src, COMPILE);
+}
+
+/** The path a strict-mode error is about, read from the template at the error's position. */
+function variableAt(src: string, line: number, column: number): string | null {
+  const text = src.split('\n')[line - 1]?.slice(column) ?? '';
+  // The position is the path's own (`{{a.b}}`) or, for a block helper, the block's (`{{#each a}}`).
+  const m = /^(?:\{\{~?\s*(?:[#^]\s*)?(?:(?:each|with|if|unless)\s+)?)?([@\w][\w.\-/@[\]]*)/.exec(
+    text,
+  );
+  return m ? m[1] : null;
+}
+
+function toTemplateError(e: unknown, s: Source, what: string): TemplateError {
+  if (e instanceof TemplateError) return e;
+  const err = e as { message?: string; lineNumber?: number; column?: number };
+  const message = String(err.message ?? e).replace(/ - \d+:\d+$/, '');
+  const name = s.name.replace(/^_/, '');
+  const kind = s.name.startsWith('_') ? 'partial' : 'template';
+  const hasLoc = typeof err.lineNumber === 'number';
+  const fileLine = hasLoc ? `${s.file}:${s.bodyLine + (err.lineNumber as number) - 1}` : s.file;
+  const missing = /^"([^"]+)" not defined in/.exec(message);
+  if (missing || e instanceof MissingBlockValue) {
+    const variable =
+      (hasLoc ? variableAt(s.body, err.lineNumber as number, err.column ?? 0) : null) ??
+      missing?.[1] ??
+      null;
+    return new TemplateError(
+      `${kind} "${name}" (${s.language}) ${what}: missing variable "${variable}" at ${fileLine}`,
+      name,
+      s.language,
+      variable,
+      fileLine,
+    );
+  }
+  return new TemplateError(
+    `${kind} "${name}" (${s.language}) ${what}: ${message} at ${fileLine}`,
+    name,
+    s.language,
+    null,
+    fileLine,
+  );
+}
+
+export function isTemplateName(name: string): name is TemplateName {
+  return (
+    (JOURNEY_TEMPLATES as readonly string[]).includes(name) ||
+    (NOTICE_TEMPLATES as readonly string[]).includes(name)
+  );
+}
