@@ -48,8 +48,19 @@ export async function ensureSearchAttributes(
   const known = new Set(Object.keys(existing.customAttributes ?? {}));
   const missing = SEARCH_ATTRIBUTE_KEYS.filter((key) => !known.has(key.name));
   if (missing.length === 0) return [];
-  const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
-  for (const key of missing) searchAttributes[key.name] = encodeSearchAttributeIndexedValueType(key.type)!;
-  await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
+  await addSearchAttributes(connection, namespace, missing.map((k) => k.name));
   return missing.map((key) => key.name);
+}
+
+/** Registers search attributes without asking first (the time-skipping server cannot list). */
+export async function addSearchAttributes(
+  connection: Pick<Connection, 'operatorService'>,
+  namespace: string,
+  names: string[] = SEARCH_ATTRIBUTE_KEYS.map((k) => k.name),
+): Promise<void> {
+  const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
+  for (const key of SEARCH_ATTRIBUTE_KEYS) {
+    if (names.includes(key.name)) searchAttributes[key.name] = encodeSearchAttributeIndexedValueType(key.type)!;
+  }
+  await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
 }

@@ -15,7 +15,9 @@ export function mailActivities(): MailActivities {
     // Rate limiting holds a send in the queue; the attempt itself is short.
     scheduleToStartTimeout: '7 days',
     startToCloseTimeout: '3 minutes',
-    retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes', maximumAttempts: 300 },
+    // A worker that dies mid-send is noticed within seconds; the retry finds the copy.
+    heartbeatTimeout: '20 seconds',
+    retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes', maximumAttempts: 300 },
   });
 }
 

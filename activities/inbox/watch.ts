@@ -1,0 +1,121 @@
+// Watches the TI inbox: IDLE for new mail within seconds, a sweep on every connect and
+// periodically as a safety net (IDLE notifications can silently stop), reconnecting with
+// backoff. Runs as one long, heartbeating activity of the inbox workflow: if its worker
+// dies, Temporal starts it again on another.
+import { Context, log } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import type { Config } from '../../platform/config';
+import { createImapClient, ensureFolders, type MailFolders } from '../mail/imap';
+import { visibilityDirectory } from './directory';
+import { processMessage, type ProcessDependencies } from './process';
+import type { ImapFlow } from 'imapflow';
+
+export interface InboxStats {
+  processed: number;
+  byOutcome: Record<string, number>;
+  lastSweepAt: string | null;
+  connectedSince: string | null;
+  reconnects: number;
+  lastError: string | null;
+}
+
+export interface InboxDependencies {
+  config: Config;
+  client: Client;
+}
+
+const sleep = (ms: number, abort: Promise<unknown>) =>
+  Promise.race([new Promise((r) => setTimeout(r, ms)), abort.catch(() => undefined)]);
+
+export function createInboxActivities({ config, client }: InboxDependencies) {
+  const deps: ProcessDependencies = {
+    client,
+    directory: visibilityDirectory(client),
+    messageIdDomain: config.messageIdDomain,
+  };
+
+  async function watchInbox(): Promise<InboxStats> {
+    const ctx = Context.current();
+    const stats: InboxStats = {
+      processed: 0,
+      byOutcome: {},
+      lastSweepAt: null,
+      connectedSince: null,
+      reconnects: 0,
+      lastError: null,
+    };
+    let cancelled = false;
+    const cancellation = ctx.cancelled.catch(() => {
+      cancelled = true;
+    });
+    const beat = setInterval(() => ctx.heartbeat(stats), 5_000);
+    ctx.heartbeat(stats);
+    let backoffMs = 1_000;
+    try {
+      while (!cancelled) {
+        try {
+          await session(stats, () => cancelled, cancellation);
+          backoffMs = 1_000;
+        } catch (error) {
+          stats.lastError = (error as Error).message;
+          log.warn('Inbox connection failed; reconnecting', { error: stats.lastError, backoffMs });
+        }
+        if (cancelled) break;
+        stats.reconnects += 1;
+        await sleep(backoffMs, cancellation);
+        backoffMs = Math.min(backoffMs * 2, 60_000);
+      }
+    } finally {
+      clearInterval(beat);
+    }
+    return stats;
+  }
+
+  async function session(stats: InboxStats, isCancelled: () => boolean, cancellation: Promise<unknown>) {
+    const imap = createImapClient(config);
+    await imap.connect();
+    let wake: () => void = () => {};
+    let dirty = true;
+    const poke = () => {
+      dirty = true;
+      wake();
+    };
+    const closed = new Promise<void>((resolve) => imap.once('close', () => resolve()));
+    try {
+      const folders = await ensureFolders(imap, config);
+      await imap.mailboxOpen(folders.inbox);
+      stats.connectedSince = new Date().toISOString();
+      imap.on('exists', poke);
+      const timer = setInterval(poke, config.imap.sweepSeconds * 1000);
+      try {
+        while (!isCancelled() && imap.usable) {
+          if (dirty) {
+            dirty = false;
+            await sweep(imap, folders, stats);
+          }
+          // imapflow IDLEs by itself while we wait here.
+          await Promise.race([new Promise<void>((r) => (wake = r)), closed, cancellation]);
+        }
+      } finally {
+        clearInterval(timer);
+      }
+    } finally {
+      await imap.logout().catch(() => imap.close());
+    }
+  }
+
+  async function sweep(imap: ImapFlow, folders: MailFolders, stats: InboxStats) {
+    const uids = ((await imap.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b);
+    for (const uid of uids) {
+      const message = await imap.fetchOne(String(uid), { source: true, internalDate: true }, { uid: true });
+      if (!message || !message.source) continue;
+      const arrived = message.internalDate ? new Date(message.internalDate).getTime() : null;
+      const outcome = await processMessage(imap, folders, uid, message.source, arrived, deps);
+      stats.processed += 1;
+      stats.byOutcome[outcome] = (stats.byOutcome[outcome] ?? 0) + 1;
+    }
+    stats.lastSweepAt = new Date().toISOString();
+  }
+
+  return { watchInbox };
+}

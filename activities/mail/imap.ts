@@ -1,0 +1,73 @@
+// IMAP connections to the TI mailbox and the folders nettverk keeps there.
+import { ImapFlow } from 'imapflow';
+import type { Config } from '../../platform/config';
+
+export interface MailFolders {
+  /** Where replies arrive and the watcher looks. */
+  inbox: string;
+  /** Copies of everything sent (the exactly-once record). */
+  sent: string;
+  /** Notices to the coordinator. */
+  notices: string;
+  processed: string;
+  review: string;
+  autoReplies: string;
+  bounces: string;
+  dismissed: string;
+}
+
+const NAMES: Omit<MailFolders, 'inbox'> = {
+  sent: 'Sendt',
+  notices: 'Varsler',
+  processed: 'Behandlet',
+  review: 'Til vurdering',
+  autoReplies: 'Automatiske svar',
+  bounces: 'Returmeldinger',
+  dismissed: 'Avvist',
+};
+
+export function createImapClient(config: Config): ImapFlow {
+  const { imap } = config;
+  const client = new ImapFlow({
+    host: imap.host,
+    port: imap.port,
+    secure: imap.secure,
+    auth: imap.accessToken
+      ? { user: imap.user, accessToken: imap.accessToken }
+      : { user: imap.user, pass: imap.password ?? '' },
+    logger: false,
+    // imapflow's own reconnect is absent: callers make a new client on 'close'.
+    emitLogs: false,
+  });
+  // Without a listener an IDLE drop would crash the process (imapflow emits 'error').
+  client.on('error', () => {});
+  return client;
+}
+
+/** Folder paths in the server's own hierarchy delimiter, created when missing. */
+export async function ensureFolders(client: ImapFlow, config: Config): Promise<MailFolders> {
+  const list = await client.list();
+  const delimiter = list.find((f) => f.path.toUpperCase() === 'INBOX')?.delimiter || list[0]?.delimiter || '/';
+  const prefix = config.imap.folderPrefix;
+  const folders = { inbox: config.imap.folder } as MailFolders;
+  for (const [key, name] of Object.entries(NAMES)) {
+    (folders as unknown as Record<string, string>)[key] = `${prefix}${delimiter}${name}`;
+  }
+  const existing = new Set(list.map((f) => f.path));
+  if (!existing.has(prefix)) await client.mailboxCreate(prefix).catch(() => undefined);
+  for (const key of Object.keys(NAMES) as (keyof typeof NAMES)[]) {
+    if (!existing.has(folders[key])) await client.mailboxCreate(folders[key]);
+  }
+  return folders;
+}
+
+/** Runs `fn` on a fresh connection and always logs out. */
+export async function withImap<T>(config: Config, fn: (client: ImapFlow, folders: MailFolders) => Promise<T>): Promise<T> {
+  const client = createImapClient(config);
+  await client.connect();
+  try {
+    return await fn(client, await ensureFolders(client, config));
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}

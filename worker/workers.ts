@@ -1,0 +1,97 @@
+// The worker process: one Worker on the main task queue (workflows, campaign and inbox
+// activities) and one on the mail queue, whose task-queue-wide rate limit holds across
+// every worker that polls it. Used by `nettverk worker`, the demo and the tests.
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import type { Config } from '../platform/config';
+import { createCampaignActivities } from '../activities/campaign';
+import { createInboxActivities } from '../activities/inbox/watch';
+import { SentArchive } from '../activities/mail/archive';
+import { createSendActivities } from '../activities/mail/send';
+import { createTransport } from '../activities/mail/transport';
+import { loadTemplates, renderMail } from '../mail/outgoing/render';
+import { inboxWorkflowId } from '../workflows/definitions';
+import { mailTaskQueue } from '../workflows/activities';
+
+export interface WorkerOptions {
+  config: Config;
+  connection: NativeConnection;
+  client: Client;
+  /** Also run the inbox watcher (the inbox workflow is started if it is not running). */
+  inbox: boolean;
+  /** Fault injection for the exactly-once test. */
+  afterAccept?: (messageId: string) => void;
+}
+
+export interface RunningWorkers {
+  run(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+export async function createWorkers(options: WorkerOptions): Promise<RunningWorkers> {
+  const { config, connection, client } = options;
+  const templates = loadTemplates();
+  const transport = createTransport(config);
+  const archive = new SentArchive(config);
+  const taskQueue = config.temporal.taskQueue;
+
+  const main = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue,
+    workflowsPath: require.resolve('../workflows'),
+    activities: {
+      ...createCampaignActivities({ client }),
+      ...createInboxActivities({ config, client }),
+    },
+    // The inbox watcher holds one activity slot for as long as it runs.
+    maxConcurrentActivityTaskExecutions: 20,
+    shutdownGraceTime: '10 seconds',
+  });
+  const mail = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: mailTaskQueue(taskQueue),
+    activities: createSendActivities({
+      config,
+      transport,
+      archive,
+      render: (template, context) => renderMail(templates, template, context),
+      afterAccept: options.afterAccept,
+    }),
+    maxTaskQueueActivitiesPerSecond: config.smtp.ratePerMinute / 60,
+    maxConcurrentActivityTaskExecutions: config.smtp.poolSize,
+    shutdownGraceTime: '10 seconds',
+  });
+
+  if (options.inbox) await startInbox(client, config);
+
+  let running: Promise<void> | null = null;
+  return {
+    run() {
+      running ??= Promise.all([main.run(), mail.run()]).then(async () => {
+        transport.close();
+        await archive.close();
+      });
+      return running;
+    },
+    async shutdown() {
+      for (const w of [main, mail]) if (w.getState() === 'RUNNING') w.shutdown();
+      await running;
+    },
+  };
+}
+
+/** Starts the inbox workflow for the TI address unless it already runs. */
+export async function startInbox(client: Client, config: Config): Promise<void> {
+  try {
+    await client.workflow.start('inboxWorkflow', {
+      workflowId: inboxWorkflowId(config.tiAddress),
+      taskQueue: config.temporal.taskQueue,
+      args: [{ address: config.tiAddress }],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
