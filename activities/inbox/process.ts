@@ -24,10 +24,31 @@ export interface Understood {
 /** Parses and matches a raw message; pure apart from the directory lookups. */
 export async function understandAndMatch(source: Buffer, deps: ProcessDependencies): Promise<Understood> {
   const mime = parseMime(source);
-  const reply = understandReply(source);
+  const reply = toParsedReply(understandReply(source));
   const header = (name: string) => headerValue(mime.headers, name);
   const route = await matchReply({ reply, header, messageIdDomain: deps.messageIdDomain }, deps.directory);
   return { reply, route };
+}
+
+/** Only what the journey needs travels into its history: no signature blocks, no raw source. */
+export function toParsedReply(u: ParsedReply): ParsedReply {
+  return {
+    messageId: u.messageId,
+    from: u.from,
+    subject: u.subject,
+    date: u.date,
+    inReplyTo: u.inReplyTo,
+    references: u.references,
+    kind: u.kind,
+    text: u.text,
+    participants: u.participants,
+    anchored: u.anchored,
+    networkPreference: u.networkPreference,
+    questions: u.questions,
+    attendance: u.attendance,
+    bounce: u.bounce,
+    attachments: u.attachments,
+  };
 }
 
 export type Outcome = keyof Omit<MailFolders, 'inbox' | 'dismissed'>;

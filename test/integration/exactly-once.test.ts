@@ -8,7 +8,7 @@ import { SentArchive } from '../../activities/mail/archive';
 import { createSendActivities } from '../../activities/mail/send';
 import { createTransport } from '../../activities/mail/transport';
 import { loadTemplates, renderMail } from '../../mail/outgoing';
-import type { OutgoingMail } from '../../mail/outgoing-mail';
+import type { OutgoingMail, SendOutcome } from '../../mail/outgoing-mail';
 import { journeyStateQuery, journeyWorkflowId } from '../../workflows/definitions';
 import { Client, Connection } from '@temporalio/client';
 import { municipality } from '../support/scenario';
@@ -54,12 +54,13 @@ test('the activity retried after the server accepted does not send again (real S
     expect(await readMailbox(voss.email)).toHaveLength(1);
 
     // A different step is a different message and goes out.
-    const reminder = await new MockActivityEnvironment({ attempt: 1 }).run(retry.sendMail, {
+    const reminderMail: OutgoingMail = {
       ...mail,
       step: 'registration-reminder-1',
       template: 'registration-reminder',
       threadSteps: ['invitation'],
-    });
+    };
+    const reminder = (await new MockActivityEnvironment({ attempt: 1 }).run(retry.sendMail, reminderMail)) as SendOutcome;
     expect(reminder.status).toBe('sent');
     expect(await readMailbox(voss.email)).toHaveLength(2);
   } finally {

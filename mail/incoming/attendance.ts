@@ -1,0 +1,236 @@
+// Attendance answers before a gathering: who comes and who does not, overnight stay
+// («overnatting»), dinner («middag»), dietary needs («allergi», «vegetar», «glutenfri»,
+// «laktoseintolerant»), and substitutes («i stedet kommer rådgiver Per Olsen (…)»).
+import type { AttendanceAnswer, Participant } from '../../domain/types';
+import { participantsFromProse, parseListLine } from './participants';
+import {
+  EMAIL_RE_G,
+  NAME_SOURCE,
+  TITLE_SOURCE,
+  findEmails,
+  findPhone,
+  isPersonName,
+  sentences,
+  uni,
+} from './text-utils';
+
+const NOT_COMING = uni(
+  /\b(?:kommer|kjem)\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\s+(?:\w+\s+)?(?:komme|kome|delta|stille|møte|være med|vere med)\b|\b(?:deltar|deltek|møter|stiller)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b|\bblir\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+med\b|\b(?:er\s+)?forhindr(?:et|a)\b|\bfår\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+(?:komme|kome|delta)\b|\b(?:melder|har|må melde)\s+(?:dessverre\s+)?(?:forfall|avbud)\b|\b(?:er\s+)?(?:syk|sjuk|sykmeldt|sjukmeld|bortreist|på ferie|opptatt|oppteken)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)(?=\s*(?:[.,;!]|$|(?:i år|denne gangen|denne gongen|dessverre|diverre|likevel)\b))|\b(?:har|hev)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:anledning|høve|mulighet|moglegheit)\b/i,
+);
+const COMING = uni(
+  /\b(?:kommer|kjem|deltar|deltek|blir med|vert med|stiller|møter (?:opp|på)|er med|kan komme|kan kome|kan delta|kan stille|bekrefter|stadfestar|har meldt seg)\b(?!\s+(?:tilbake|attende|til å|med fleire|med flere|med en|med ein|med navn|med namn))/i,
+);
+const OVERNIGHT = uni(
+  /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten)\b/i,
+);
+const OVERNIGHT_NO = uni(
+  /\b(?:uten|utan|ikke|ikkje|ingen|nei|treng(?:er)? (?:ikke|ikkje)|behøver ikke|behøv ikkje)\s+(?:\w+\s+){0,2}?(?:overnatting|overnatte|hotellrom|hotell|rom)\b|\b(?:reiser|reiser hjem|reiser heim|drar|drar hjem|kjører hjem|køyrer heim)\s+(?:\w+\s+){0,2}?(?:samme dag|same dag|om kvelden|hjem|heim)|\bovernatting\s*:\s*(?:nei|ingen|-)/i,
+);
+const DINNER = uni(/\bmiddag(?:en)?\b/i);
+const DINNER_NO = uni(
+  /\b(?:uten|utan|ikke|ikkje|ingen|nei|dropper|droppar|står over)\s+(?:\w+\s+){0,3}?middag(?:en)?\b|\bmiddag(?:en)?\s*:\s*(?:nei|ingen|-)|\bmiddag(?:en)?\s+(?:\w+\s+)?(?:ikke|ikkje)\b/i,
+);
+const DIETARY = uni(
+  /\b(?:[a-zæøå]*allergi(?:sk)?(?:\s+(?:mot|for|overfor)\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?)?|allergisk\s+(?:mot|for)\s+[a-zæøå]+|vegetar(?:ianer|isk|mat)?|veganer|vegansk|glutenfri(?:tt|e)?|glutenintoleran[a-zæøå]*|cøliaki|cøliakar|laktoseintoleran[a-zæøå]*|laktosefri(?:tt|e)?|melkefri(?:tt)?|halal|kosher|pescetar[a-zæøå]*|diabetiker|diabetikar|spiser ikke\s+[a-zæøå]+|et ikkje\s+[a-zæøå]+|tåler ikke\s+[a-zæøå]+|tåler ikkje\s+[a-zæøå]+)/gi,
+);
+const SUBSTITUTE = uni(
+  /\b(?:i stedet|istedet|i staden|isteden|istadenfor|istedenfor|i stedet for|i staden for|i hans sted|i hennes sted|i hans stad|i hennar stad|erstatt(?:es|et|ast|a) av|vert erstatta av|blir erstattet av|stedfortreder|stadfortredar|vikarierer|vikar for|tar (?:over )?(?:hans|hennes|hennar) plass)\b/i,
+);
+const REPLACED_AFTER = uni(
+  /\b(?:i stedet for|istedenfor|i staden for|istadenfor|vikar for|erstatter|erstattar)\s+/i,
+);
+const GROUP = uni(
+  /\b(?:vi|begge|alle|vi begge|begge to|alle tre|alle to|dei|de|alle deltakerne|alle deltakarane)\b/i,
+);
+const SELF = uni(/\b(?:jeg|eg|meg)\b/i);
+
+interface Answer extends AttendanceAnswer {
+  key: string | null;
+}
+
+function blank(participant: string | null): Answer {
+  return {
+    key: participant?.toLowerCase() ?? null,
+    participant,
+    attending: null,
+    overnight: null,
+    dinner: null,
+    dietary: null,
+    substitute: null,
+  };
+}
+
+function namesIn(text: string): string[] {
+  const re = new RegExp(`(?<![\\wæøåÆØÅ])${NAME_SOURCE}(?![\\wæøåÆØÅ])`, 'gu');
+  const out: string[] = [];
+  for (const m of text.matchAll(re)) {
+    const words = m[0].split(/\s+/);
+    while (words.length > 2 && !isPersonName(words.join(' '))) words.shift();
+    const n = words.join(' ');
+    if (isPersonName(n) && !out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
+function substitutePerson(clause: string, exclude: string | null): Participant | null {
+  // Prose reading needs a verb of coming; a substitute clause always has one in spirit.
+  const prose = participantsFromProse(`kommer ${clause}`).filter((p) => p.name !== exclude);
+  if (prose.length) return prose[0];
+  const listed = parseListLine(clause);
+  if (listed && listed.name !== exclude) return listed;
+  const name = namesIn(clause).find((n) => n !== exclude);
+  if (!name) return null;
+  const after = clause.slice(clause.indexOf(name) + name.length);
+  const before = clause.slice(0, clause.indexOf(name));
+  const title = new RegExp(`(${TITLE_SOURCE})\\s*$`, 'iu').exec(before)?.[1] ?? null;
+  return {
+    name,
+    title,
+    email: findEmails(after)[0] ?? null,
+    phone: findPhone(after.replace(EMAIL_RE_G, ' ')),
+  };
+}
+
+function dietaryOf(clause: string): string | null {
+  const found = [...clause.matchAll(DIETARY)].map((m) => m[0].trim().toLowerCase());
+  if (!found.length) return null;
+  if (
+    uni(
+      /\b(?:ingen|ikke noen|ikkje nokon)\s+(?:\w+\s+)?(?:allergier|allergi|spesielle behov)/i,
+    ).test(clause)
+  )
+    return null;
+  return [...new Set(found)].join(', ');
+}
+
+/** Attendance answers in a reply, or null when it says nothing about attendance. */
+export function readAttendance(
+  text: string,
+  senderName: string | null = null,
+): AttendanceAnswer[] | null {
+  const answers: Answer[] = [];
+  const get = (participant: string | null): Answer => {
+    const key = participant?.toLowerCase() ?? null;
+    let a = answers.find((x) => x.key === key);
+    if (!a) {
+      a = blank(participant);
+      answers.push(a);
+    }
+    return a;
+  };
+  let lastSubjects: (string | null)[] = [];
+  let lastAbsent: string | null = null;
+
+  // Form lines: «Overnatting: ja», «Middag: nei», «Allergier: gluten».
+  const body: string[] = [];
+  for (const line of text.split('\n')) {
+    const m =
+      /^\s*(overnatting|middag|allergi(?:er)?|matallergi(?:er)?|kosthold|diett|spesielle behov|deltar|deltek|kommer)\s*:\s*(.*)$/i.exec(
+        line,
+      );
+    if (!m) {
+      body.push(line);
+      continue;
+    }
+    const value = m[2].trim();
+    const yes = /^(?:ja|yes|j|x|ok)\b/i.test(value);
+    const no = /^(?:nei|no|n|ingen|-)\b/i.test(value);
+    const a = get(lastSubjects[0] ?? null);
+    const field = m[1].toLowerCase();
+    if (field === 'overnatting') a.overnight = yes ? true : no ? false : a.overnight;
+    else if (field === 'middag') a.dinner = yes ? true : no ? false : a.dinner;
+    else if (field === 'deltar' || field === 'deltek' || field === 'kommer')
+      a.attending = yes ? true : no ? false : a.attending;
+    else if (!no && value) a.dietary = value.replace(/\.$/, '');
+  }
+
+  for (const sentence of sentences(body.join('\n'))) {
+    const clauses = sentence.split(/,\s*(?=(?:men|mens|og|samt)\s)|;\s*|\s+(?=men\s)/i);
+    for (const rawClause of clauses) {
+      const clause = rawClause.trim();
+      if (!clause) continue;
+      const isSub = SUBSTITUTE.test(clause);
+      let names = namesIn(clause);
+      if (isSub) {
+        // «I stedet kommer rådgiver Per Olsen (…)», «Per Olsen kommer i stedet for Ola Hansen».
+        const replacedMatch = REPLACED_AFTER.exec(clause);
+        const replaced = replacedMatch
+          ? (namesIn(clause.slice(replacedMatch.index + replacedMatch[0].length))[0] ?? null)
+          : lastAbsent;
+        const sub = substitutePerson(
+          replacedMatch ? clause.slice(0, replacedMatch.index) : clause,
+          replaced,
+        );
+        const target = get(replaced);
+        if (target.attending === null) target.attending = false;
+        if (sub) target.substitute = sub;
+        lastSubjects = sub ? [sub.name] : lastSubjects;
+        continue;
+      }
+      let subjects: (string | null)[];
+      if (names.length) subjects = names;
+      else if (GROUP.test(clause)) subjects = [null];
+      else if (SELF.test(clause)) subjects = [senderName];
+      else subjects = lastSubjects.length ? lastSubjects : [null];
+      names = [];
+
+      const notComing = NOT_COMING.test(clause);
+      const coming = !notComing && COMING.test(clause);
+      const overnight = OVERNIGHT_NO.test(clause) ? false : OVERNIGHT.test(clause) ? true : null;
+      const dinner = DINNER_NO.test(clause) ? false : DINNER.test(clause) ? true : null;
+      const dietary = dietaryOf(clause);
+      if (!notComing && !coming && overnight === null && dinner === null && !dietary) continue;
+      for (const s of subjects) {
+        const a = get(s);
+        if (notComing) a.attending = false;
+        else if (coming) a.attending = true;
+        if (overnight !== null) a.overnight = overnight;
+        if (dinner !== null) a.dinner = dinner;
+        if (dietary) a.dietary = a.dietary ? `${a.dietary}, ${dietary}` : dietary;
+        if (notComing && s) lastAbsent = s;
+      }
+      lastSubjects = subjects;
+    }
+  }
+  const meaningful = answers.filter(
+    (a) =>
+      a.attending !== null ||
+      a.overnight !== null ||
+      a.dinner !== null ||
+      a.dietary !== null ||
+      a.substitute !== null,
+  );
+  if (!meaningful.length) return null;
+  // «Vi kommer begge, med overnatting» says it for everyone: let the named inherit it.
+  const group = meaningful.find((a) => a.key === null);
+  if (group) {
+    for (const a of meaningful) {
+      if (a === group) continue;
+      if (a.attending === null && group.attending !== null && !a.substitute)
+        a.attending = group.attending;
+      if (a.overnight === null && group.overnight !== null && a.attending !== false)
+        a.overnight = group.overnight;
+      if (a.dinner === null && group.dinner !== null && a.attending !== false)
+        a.dinner = group.dinner;
+    }
+  }
+  return meaningful.map((a) => ({
+    participant: a.participant,
+    attending: a.attending,
+    overnight: a.overnight,
+    dinner: a.dinner,
+    dietary: a.dietary,
+    substitute: a.substitute,
+  }));
+}
+
+/** Whether a text talks about coming to a gathering (overnight, dinner, diet, substitutes). */
+export function attendanceCue(text: string): boolean {
+  return (
+    OVERNIGHT.test(text) ||
+    DINNER.test(text) ||
+    SUBSTITUTE.test(text) ||
+    /\b(?:samling(?:a|en)?|samlinga)\b/i.test(text) ||
+    [...text.matchAll(DIETARY)].length > 0
+  );
+}

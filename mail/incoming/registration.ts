@@ -1,0 +1,256 @@
+// What a registration says besides its participants: whether participation is anchored
+// in the administrative leadership, which network the municipality wishes, the questions
+// it asks; and the cues that tell a registration from a decline (bokmål and nynorsk).
+import type { NetworkId, Participant } from '../../domain/types';
+import { extractParticipants, mergeParticipants } from './participants';
+import { flat, sentences, uni } from './text-utils';
+
+// ---------------------------------------------------------------------------------------
+// Anchoring: «forankret i administrativ ledelse», «rådmannen har godkjent», …
+
+const LEADERSHIP =
+  '(?:den\\s+)?(?:administrative?|øverste|kommunens|fylkeskommunens)?\\s*(?:ledelse|ledelsen|leiing|leiinga|toppledelse|toppledelsen|ledergruppa|ledergruppen|leiargruppa|rådmann|rådmannen|rådmannens ledergruppe|kommunedirektør|kommunedirektøren|kommunedirektørens ledergruppe|fylkesrådmann|fylkesrådmannen|fylkesdirektør|fylkesdirektøren|fylkeskommunedirektør|fylkeskommunedirektøren|administrasjonssjef|administrasjonssjefen|ledermøte|leiarmøte)';
+const BOSS =
+  '(?:rådmann(?:en)?|kommunedirektør(?:en)?|fylkesrådmann(?:en)?|fylkesdirektør(?:en)?|fylkeskommunedirektør(?:en)?|administrasjonssjef(?:en)?|ledergrupp(?:a|en)|leiargrupp(?:a|en)|toppledelsen|ledelsen|leiinga|den administrative ledelsen|administrativ ledelse|administrativ leiing|kommunalsjef(?:en)?|assisterende rådmann|assisterande rådmann)';
+const APPROVED =
+  '(?:godkjent|godkjend|vedtatt|vedteke|vedtok|bestemt|besluttet|beslutta|sagt ja|gitt (?:sin )?(?:tilslutning|klarsignal|godkjenning|aksept)|slutta seg til|sluttet seg til|gått inn for|gjort vedtak|støtter|stør|ønsker at vi deltar|ønskjer at vi deltek|bedt oss|bede oss)';
+
+const ANCHORED_NOT: RegExp[] = [
+  /\b(?:ikke|ikkje|ennå ikke|enda ikke|enno ikkje|ikke ennå|ikkje enno|ikke enda|ikke helt|ikkje heilt)\s+(?:[\wæøå]+\s+){0,3}?(?:forankret|forankra|forankre|godkjent|godkjend|vedtatt|vedteke|behandlet|handsama|avklart|avklara|besluttet|beslutta|på plass)\b/i,
+  /\b(?:forankring(?:en|a)?|godkjenning(?:en|a)?|vedtak(?:et)?|beslutning(?:en)?|avgjerd(?:a)?)\s+(?:kommer|kjem|vil komme|skal|må|gjenstår|står att|er under arbeid|er på gang|er ikke|er ikkje|mangler|manglar|følger|følgjer|ettersendes|ettersendast)/i,
+  /\b(?:skal|vil|må|bør)\s+(?:bli\s+|verte\s+|vere\s+|være\s+)?(?:forankres|forankrast|forankret|forankra|forankre|godkjennes|godkjennast|godkjent|behandles|handsamast|opp i|opp til|leggjast fram|legges fram|tas opp|takast opp|drøftes|drøftast)\b/i,
+  /\b(?:venter|ventar)\s+på\s+(?:godkjenning|forankring|vedtak|beslutning|avklaring|avgjerd|svar (?:fra|frå) (?:rådmann|kommunedirektør|ledelsen|leiinga|ledergrupp|leiargrupp))/i,
+  /\bforbehold om\s+(?:godkjenning|forankring|vedtak|beslutning)/i,
+  /\b(?:før|innan|innen)\s+(?:forankring|godkjenning)\b/i,
+  /\b(?:tar|ta|tek|ta det)\s+(?:dette\s+)?opp\s+(?:med|i)\s+(?:rådmann|kommunedirektør|ledergrupp|leiargrupp|ledelsen|leiinga)/i,
+].map(uni);
+
+const ANCHORED_YES: RegExp[] = [
+  new RegExp(
+    `\\bforankr(?:et|a|ing(?:en|a)?)\\s+(?:er\\s+)?(?:formelt\\s+)?(?:i|hos|på|gjennom|via)\\s+${LEADERSHIP}`,
+    'i',
+  ),
+  /\b(?:er|ble|vart|blitt|vorte|vert)\s+(?:formelt\s+|godt\s+|no\s+|nå\s+)?(?:forankret|forankra)\b/i,
+  new RegExp(
+    `\\b${BOSS}\\s+(?:har|hev|har nå|har no|har allerede|har alt)\\s+(?:\\w+\\s+){0,2}?${APPROVED}`,
+    'i',
+  ),
+  new RegExp(
+    `\\b(?:godkjent|godkjend|vedtatt|vedteke|besluttet|beslutta|bestemt|forankret|forankra|behandlet|handsama)\\s+(?:av|i|hos)\\s+${BOSS}`,
+    'i',
+  ),
+  new RegExp(`\\b(?:vedtak|beslutning|avgjerd|avgjørelse)\\s+(?:i|fra|frå|av|hos)\\s+${BOSS}`, 'i'),
+  new RegExp(
+    `\\b(?:med|har)\\s+(?:full\\s+)?(?:støtte|tilslutning|godkjenning|aksept)\\s+(?:fra|frå|i|av|hos)\\s+${BOSS}`,
+    'i',
+  ),
+  /\bforankring(?:en|a)?\s+(?:er|er nå|er no|er allerede|er alt)\s+(?:på plass|i orden|ok|gjort|sikret|sikra|avklart|avklara)/i,
+  new RegExp(`\\b${BOSS}\\s+(?:står bak|stiller seg bak|er (?:positiv|enig|einig|samd))`, 'i'),
+].map(uni);
+
+/** A sentence about taking part (not, say, a lesson about anchoring risk work). */
+const ABOUT_PARTICIPATION = uni(
+  /\b(?:deltak\w*|deltaking\w*|påmeld\w*|melder|meld|delta|deltar|deltek|nettverk\w*|saken|saka|dette|søknaden|meldinga|prosjektet)\b/i,
+);
+
+/** «skal/må … forankres»: about taking part only when the sentence says so. */
+const FUTURE_ANCHORING = ANCHORED_NOT[2];
+
+/** true: anchored in the administrative leadership; false: they say not yet; null: not stated. */
+export function readAnchoring(text: string): boolean | null {
+  const said = sentences(text).map(flat);
+  const notYet = (s: string) =>
+    ANCHORED_NOT.some((re) => re !== FUTURE_ANCHORING && re.test(s)) ||
+    (FUTURE_ANCHORING.test(s) && ABOUT_PARTICIPATION.test(s));
+  if (said.some(notYet)) return false;
+  if (said.some((s) => ANCHORED_YES.some((re) => re.test(s)))) return true;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Network wish: «nettverk A», «ønsker nettverk B», «helst C», «gruppe A», «starte i juni».
+
+const NEGATED_BEFORE = uni(
+  /\b(?:ikke|ikkje|not|unntatt|utenom|bortsett frå|bortsett fra)\s+(?:i\s+|med\s+|på\s+)?(?:nettverk(?:et)?|gruppe|gruppa|alternativ)?\s*$/i,
+);
+const NEGATED_AFTER = uni(
+  /^\s*(?:passer|passar|går|er|kan|er ikke aktuelt)\s+(?:\w+\s+)?(?:ikke|ikkje|dårlig|dårleg)/i,
+);
+
+export function readNetworkPreference(
+  text: string,
+  networks: NetworkId[] = ['A', 'B', 'C'],
+): NetworkId | null {
+  const letters = networks.map((n) => n.replace(/[^A-Za-z0-9]/g, '')).join('');
+  if (!letters) return null;
+  const L = `[${letters}]`;
+  const t = text.replace(/\s+/g, ' ');
+  const candidates: { at: number; id: string }[] = [];
+  const patterns = [
+    new RegExp(
+      `\\b(?:nettverk(?:et|sgruppe)?|gruppe|gruppa|alternativ|pulje|network)\\s*[«"']?(${L})\\b(?![.'’]?\\w)`,
+      'gi',
+    ),
+    new RegExp(`\\b(${L})-?nettverk(?:et)?\\b`, 'gi'),
+    new RegExp(
+      `\\b(?:helst|ønsker|ønskjer|ønske|foretrekker|føretrekk|prioriterer|primært|fortrinnsvis|gjerne|velger|vel)\\s+(?:(?:å\\s+)?(?:delta|være|vere|kome|komme|starte|byrje|begynne)\\s+(?:i|med|på)\\s+)?(?:nettverk\\s+|gruppe\\s+)?(${L})\\b(?![.'’]?\\w)`,
+      'gi',
+    ),
+  ].map(uni);
+  let negated = false;
+  for (const [n, re] of patterns.entries()) {
+    for (const m of t.matchAll(re)) {
+      // After «helst», «ønsker» only a capital letter names a network («helst a» does not).
+      if (n === 2 && m[1] !== m[1].toUpperCase()) continue;
+      const id = m[1].toUpperCase();
+      const before = t.slice(Math.max(0, m.index! - 40), m.index!);
+      const after = t.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
+      if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(after)) {
+        negated = true;
+        continue;
+      }
+      candidates.push({ at: m.index!, id });
+    }
+  }
+  if (!candidates.length && negated) {
+    // «Nettverk A passer ikke, men B går fint»: the letter after «men» is the wish.
+    for (const m of t.matchAll(
+      new RegExp(`\\b(?:men|heller|alternativt|eventuelt|evt\\.?)\\s+(${L})\\b(?![.'’]?\\w)`, 'g'),
+    )) {
+      candidates.push({ at: m.index!, id: m[1] });
+    }
+  }
+  if (candidates.length) {
+    candidates.sort((a, b) => a.at - b.at);
+    return networks.find((n) => n.toUpperCase() === candidates[0].id) ?? candidates[0].id;
+  }
+  // The month says it: network A starts in June, B and C in September.
+  const f = flat(text);
+  if (
+    uni(
+      /\b(?:starte|start|oppstart|begynne|byrje|delta|deltar|første samling|fyrste samling|kan|ønsker|ønskjer|passer|passar|helst)\b[^.?!]{0,40}\b(?:i\s+)?juni\b/,
+    ).test(f) &&
+    !uni(/\b(?:ikke|ikkje)\b[^.?!]{0,25}\bjuni\b/).test(f) &&
+    networks.some((n) => n.toUpperCase() === 'A')
+  ) {
+    return networks.find((n) => n.toUpperCase() === 'A')!;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Questions: sentences ending in a question mark.
+
+export function extractQuestions(text: string): string[] {
+  const out: string[] = [];
+  for (const s of sentences(text)) {
+    // A sentence may hold several questions: «Hva koster det? Når er fristen?»
+    for (const q of s.split(/(?<=\?)\s+/)) {
+      const t = q.trim();
+      if (t.endsWith('?') && t.replace(/[^\p{L}]/gu, '').length >= 4 && !out.includes(t))
+        out.push(t);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Cues.
+
+const REGISTER_CUES: RegExp[] = [
+  /\b(?:melder|meld|melde|meldar|meldast|meldes)\s+(?:\w+\s+){0,4}?på\b/i,
+  /\bpåmelde[rt]?\b|\bpåmeldt\b/i,
+  /\b(?:vi|kommunen|fylkeskommunen)\s+(?:ønsker|ønskjer|vil gjerne|vil|har lyst til å|ynskjer)\s+(?:å\s+|og\s+)?(?:delta|være med|vere med|bli med|melde)/i,
+  /\b(?:ønsker|ønskjer|ynskjer)\s+å\s+delta\b/i,
+  /\b(?:kommunen|fylkeskommunen|vi)\s+(?:deltar|deltek|blir med|stiller med|vil delta)\b/i,
+  /\b(?:våre|vare|vår|kommunens)\s+deltak(?:ere|arar|er|ar)\b/i,
+  /\bdeltak(?:ere|arar|arane|erne)\s+(?:fra|frå|blir|vert|er|vil være|vil vere)\b/i,
+  /\b(?:følgende|følgjande)\s+(?:personer|personar|deltakere|deltakarar|skal|vil|blir|deltar|deltek)\b/i,
+  /\b(?:disse|desse)\s+(?:deltar|deltek|skal delta|blir med|vert med)\b/i,
+  /\bstiller med\b/i,
+  /\b(?:vi|kommunen)\s+(?:er|blir)\s+(?:med|interessert|interesserte)\b/i,
+].map(uni);
+
+const DECLINE_CUES: RegExp[] = [
+  /\b(?:kan|får|vil|har)\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\s+(?:\w+\s+){0,3}?(?:delta|være med|vere med|stille|prioritere|melde (?:oss|på))\b/i,
+  /\btakk(?:er|ar)?\s+(?:dessverre\s+|diverre\s+)?nei\b/i,
+  /\bmelder\s+(?:dessverre\s+)?(?:avbud|forfall)\b/i,
+  /\b(?:har|hev)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:\w+\s+)?(?:anledning|høve|kapasitet|mulighet|moglegheit|ressurser|ressursar|tid)\b/i,
+  /\b(?:ønsker|ønskjer|ynskjer)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+å\s+delta\b/i,
+  /\b(?:er\s+)?(?:ikke|ikkje)\s+aktuelt\b/i,
+  /\bstår over\b|\bavstår\b|\bstår over denne\b/i,
+  /\bmelder oss (?:ikke|ikkje)\b|\bmelde oss av\b|\bmelder oss av\b/i,
+  /\btrekk(?:er|jer)\s+oss\b/i,
+  /\bmå\s+(?:dessverre\s+|diverre\s+)?(?:trekke|trekkje|melde av|avstå|takke nei|takka nei|si nei)\b/i,
+  /\b(?:velger|vel)\s+(?:å\s+)?(?:ikke|ikkje)\b/i,
+  /\b(?:ikke|ikkje)\s+(?:denne|den)\s+(?:gangen|gongen)\b/i,
+  /\bser oss (?:dessverre\s+|diverre\s+)?(?:ikke|ikkje) i stand\b/i,
+].map(uni);
+
+/** Words that name a registration without making one: «påmeldinga», «påmeldingsskjema». */
+const REGISTER_NOUN = uni(/\bpåmelding\w*/i);
+
+/** The text registers (a verb: «melder på», «ønsker å delta», «stiller med», …). */
+export function registrationCue(text: string): boolean {
+  const t = flat(text);
+  return REGISTER_CUES.some((re) => re.test(t));
+}
+
+/** The text only mentions a registration («vedlagt påmelding», «påmeldinga vår»). */
+export function registrationMention(text: string): boolean {
+  return REGISTER_NOUN.test(text);
+}
+
+export function declineCue(text: string): boolean {
+  const t = flat(text);
+  return DECLINE_CUES.some((re) => re.test(t));
+}
+
+/** The sender registers themself: «melder meg på», «undertegnede», «meg selv». */
+export function registersSelf(text: string): boolean {
+  return uni(
+    /\b(?:melder\s+(?:meg|eg)|meld(?:ar|er)\s+meg|meg selv|meg sjølv|undertegnede|underteikna|eg sjølv|jeg selv|jeg (?:deltar|blir med|vil delta)|eg (?:deltek|blir med|vil delta)|og meg\b|meg og\b)/i,
+  ).test(text);
+}
+
+export interface RegistrationReading {
+  participants: Participant[];
+  anchored: boolean | null;
+  networkPreference: NetworkId | null;
+  questions: string[];
+}
+
+/** Everything a registration text says; `sender` is added when they register themself. */
+export function readRegistration(
+  text: string,
+  sender: Participant | null = null,
+): RegistrationReading {
+  let participants = extractParticipants(text);
+  if (sender) {
+    // The sender listed by name: their signature knows the rest.
+    participants = participants.map((p) =>
+      p.name.toLowerCase() === sender.name.toLowerCase() || (p.email && p.email === sender.email)
+        ? {
+            name: p.name,
+            title: p.title ?? sender.title,
+            email: p.email ?? sender.email,
+            phone: p.phone ?? sender.phone,
+          }
+        : p,
+    );
+  }
+  if (sender && registersSelf(text)) {
+    const known = participants.some(
+      (p) =>
+        (p.email && sender.email && p.email === sender.email) ||
+        p.name.toLowerCase() === sender.name.toLowerCase(),
+    );
+    if (!known) participants = mergeParticipants([...participants, sender]);
+  }
+  return {
+    participants,
+    anchored: readAnchoring(text),
+    networkPreference: readNetworkPreference(text),
+    questions: extractQuestions(text),
+  };
+}

@@ -1,0 +1,354 @@
+// One entry point: a raw reply in, what it means out. `understandReply` is pure and
+// synchronous; `describeReply` renders the result for the coordinator's terminal.
+import type { Address, LocalDate, Participant, ParsedReply } from '../../domain/types';
+import { extractReturnDate, readsAsOutOfOffice } from './auto-reply';
+import { attendanceCue, readAttendance } from './attendance';
+import { bounceInfo } from './bounce';
+import { classifyHuman, classifyMachine } from './classify';
+import { htmlToText } from './html-text';
+import { parseJourneyMessageId } from '../message-id';
+import { parseMime, type ParsedMime } from './mime';
+import { participantFromSignature } from './participants';
+import { extractQuestions, readRegistration, registrationCue } from './registration';
+import { trimReply, type TrimResult } from './trim';
+
+/** A `ParsedReply` with what else the reading found: every extra field is plain JSON. */
+export interface UnderstoodReply extends ParsedReply {
+  /** Why the kind was chosen, in a few words. */
+  reason: string;
+  /** For automatic replies: the return date the writer states, if any. */
+  autoReply: { returnDate: LocalDate | null } | null;
+  /** The sender as their signature (or From) describes them. */
+  sender: Participant | null;
+  /** The closing and signature block split off the fresh text. */
+  signature: string | null;
+  /** Which body the text was read from. */
+  source: 'text' | 'html' | 'none';
+}
+
+interface Reading {
+  trim: TrimResult;
+  source: 'text' | 'html' | 'none';
+}
+
+function read(
+  mime: ParsedMime,
+  senderName: string | null,
+): { primary: Reading; alternative: Reading | null; body: string } {
+  const html = mime.html ? htmlToText(mime.html) : null;
+  const htmlFresh = html
+    ? html.quoteAt !== null && html.quoteAt > 0
+      ? html.text.slice(0, html.quoteAt)
+      : html.text
+    : null;
+  const plain = mime.text && mime.text.trim() ? mime.text : null;
+  const opts = { senderName };
+  if (plain) {
+    return {
+      primary: { trim: trimReply(plain, opts), source: 'text' },
+      alternative: htmlFresh !== null ? { trim: trimReply(htmlFresh, opts), source: 'html' } : null,
+      body: plain,
+    };
+  }
+  if (htmlFresh !== null) {
+    return {
+      primary: { trim: trimReply(htmlFresh, opts), source: 'html' },
+      alternative: null,
+      body: html!.text,
+    };
+  }
+  return { primary: { trim: trimReply('', opts), source: 'none' }, alternative: null, body: '' };
+}
+
+function displayName(from: Address | null): string | null {
+  if (!from?.name) return null;
+  // «Nordmann, Kari» → «Kari Nordmann»
+  const m = /^([^,]+),\s*([^,]+)$/.exec(from.name.trim());
+  return m ? `${m[2]} ${m[1]}` : from.name.trim();
+}
+
+/** Read a raw reply (RFC 5322 bytes or text). Never throws on malformed mail. */
+export function understandReply(raw: Buffer | string): UnderstoodReply {
+  const mime = parseMime(raw);
+  const from: Address = mime.from ?? { name: null, address: '' };
+  const senderName = displayName(mime.from);
+  const { primary, alternative, body } = read(mime, senderName);
+  const fresh = primary.trim;
+
+  const base = {
+    messageId: mime.messageId,
+    from,
+    subject: mime.subject,
+    date: mime.date,
+    inReplyTo: mime.inReplyTo,
+    references: mime.references,
+    attachments: mime.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+    })),
+    signature: fresh.signature,
+    source: primary.source,
+  };
+
+  const machine = classifyMachine(mime, body, fresh.visible);
+  if (machine?.kind === 'bounce') {
+    const rawText = typeof raw === 'string' ? raw : raw.toString('latin1');
+    return {
+      ...base,
+      kind: 'bounce',
+      reason: machine.reason,
+      // A bounce is not a reply: its text is the notice, as the server wrote it.
+      text: noticeText(body),
+      participants: null,
+      anchored: null,
+      networkPreference: null,
+      questions: [],
+      attendance: null,
+      bounce: bounceInfo(mime, body, rawHead(rawText)),
+      autoReply: null,
+      sender: null,
+    };
+  }
+  if (machine) {
+    return {
+      ...base,
+      kind: 'auto-reply',
+      reason: machine.reason,
+      text: fresh.visible,
+      participants: null,
+      anchored: null,
+      networkPreference: null,
+      questions: [],
+      attendance: null,
+      bounce: null,
+      autoReply: { returnDate: extractReturnDate(fresh.visible || body, mime.date) },
+      sender: null,
+    };
+  }
+
+  const sender = participantFromSignature(fresh.signature, mime.from);
+  // Quoted lines left in an interleaved reply are our words, not theirs.
+  const said = withoutQuotes(fresh.text);
+  let reading = readRegistration(said, sender);
+  if (alternative) {
+    // An HTML table of participants may have flattened badly in the text part.
+    const other = readRegistration(withoutQuotes(alternative.trim.text), sender);
+    if (other.participants.length > reading.participants.length)
+      reading = { ...reading, participants: other.participants };
+  }
+  if (!reading.participants.length && fresh.cutBy === 'forward' && fresh.quoted) {
+    // «Sender videre påmeldinga»: the participants are in the forwarded message.
+    const forwarded = trimReply(fresh.quoted);
+    const inner = readRegistration(forwarded.text, null);
+    if (inner.participants.length) {
+      reading = {
+        participants: inner.participants,
+        anchored: reading.anchored ?? inner.anchored,
+        networkPreference: reading.networkPreference ?? inner.networkPreference,
+        questions: reading.questions,
+      };
+    }
+  }
+  // Attendance is read when the reply is about a gathering: it says so, or it answers one
+  // of our gathering mails (its subject, or the step in our Message-ID it replies to).
+  const answers = readAttendance(said, sender?.name ?? senderName);
+  const attendance = answers && (attendanceCue(said) || aboutGathering(mime)) ? answers : null;
+
+  // An out-of-office with no header or subject to show it: the words alone, when nothing
+  // in them registers anyone.
+  if (!reading.participants.length && !registrationCue(said) && readsAsOutOfOffice(fresh.visible)) {
+    return {
+      ...base,
+      kind: 'auto-reply',
+      reason: 'out-of-office wording',
+      text: fresh.text || fresh.visible,
+      participants: null,
+      anchored: null,
+      networkPreference: null,
+      questions: [],
+      attendance: null,
+      bounce: null,
+      autoReply: { returnDate: extractReturnDate(fresh.visible, mime.date) },
+      sender,
+    };
+  }
+
+  const questions = extractQuestions(said);
+  const verdict = classifyHuman({
+    text: said,
+    subject: mime.subject,
+    participants: reading.participants,
+    questions,
+    attendance,
+    attachments: documents(mime),
+    registrationStage: /^(?:invitation|registration)/.test(answeredStep(mime) ?? ''),
+  });
+  return {
+    ...base,
+    kind: verdict.kind,
+    reason: verdict.reason,
+    text: fresh.text,
+    participants: verdict.kind === 'registration' ? reading.participants : null,
+    anchored: reading.anchored,
+    networkPreference: reading.networkPreference,
+    questions,
+    attendance,
+    bounce: null,
+    autoReply: null,
+    sender,
+  };
+}
+
+/** Whether the reply answers one of our mails about a gathering. */
+function aboutGathering(mime: ParsedMime): boolean {
+  if (/\bsamling|\bgathering/i.test(mime.subject)) return true;
+  return /attendance|gathering|samling/i.test(answeredStep(mime) ?? '');
+}
+
+/** The step of ours this replies to (`invitation`, `attendance-request-1`, …), if known. */
+function answeredStep(mime: ParsedMime): string | null {
+  const ids = [mime.inReplyTo, ...[...mime.references].reverse()].filter(
+    (id): id is string => !!id,
+  );
+  for (const id of ids) {
+    const step = parseJourneyMessageId(id)?.step;
+    if (step) return step;
+  }
+  return null;
+}
+
+/** Attachments a person attached (not inline images, not signatures' logos). */
+function documents(mime: ParsedMime): number {
+  return mime.attachments.filter(
+    (a) => !a.contentType.startsWith('image/') && a.contentType !== 'text/x-vcard',
+  ).length;
+}
+
+/** Lines a reader wrote, without the quoted lines an inline reply keeps. */
+function withoutQuotes(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !/^\s*>/.test(l))
+    .join('\n');
+}
+
+/** The notice part of a bounce, tidied and bounded. */
+function noticeText(body: string): string {
+  const text = body
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return text.length > 4000 ? `${text.slice(0, 4000)}…` : text;
+}
+
+/** A bounded piece of the raw message, where text bounces keep the returned headers. */
+function rawHead(raw: string): string {
+  return raw.length > 200_000 ? raw.slice(0, 200_000) : raw;
+}
+
+const KIND_LABEL: Record<ParsedReply['kind'], string> = {
+  registration: 'Registration',
+  decline: 'Decline',
+  question: 'Question',
+  'auto-reply': 'Automatic reply',
+  bounce: 'Bounce',
+  other: 'Reply',
+};
+
+function yesNo(v: boolean | null, yes: string, no: string, unknown: string): string {
+  return v === true ? yes : v === false ? no : unknown;
+}
+
+function indent(text: string, prefix = '    '): string {
+  return text
+    .split('\n')
+    .map((l) => prefix + l)
+    .join('\n');
+}
+
+function shorten(text: string, max: number): string {
+  const t = text.trim();
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+}
+
+/** A readable summary of a reply for the coordinator's terminal. */
+export function describeReply(reply: ParsedReply): string {
+  const r = reply as Partial<UnderstoodReply> & ParsedReply;
+  const who = reply.from.name
+    ? `${reply.from.name} <${reply.from.address}>`
+    : reply.from.address || '(no sender)';
+  const when = reply.date ? reply.date.replace('T', ' ').slice(0, 16) : 'no date';
+  const lines: string[] = [];
+  lines.push(`${KIND_LABEL[reply.kind]} from ${who}, ${when}`);
+  lines.push(`  Subject: ${reply.subject || '(none)'}`);
+  if (r.reason) lines.push(`  Why: ${r.reason}`);
+
+  if (reply.kind === 'bounce' && reply.bounce) {
+    const b = reply.bounce;
+    lines.push(
+      `  ${b.permanent ? 'Permanent failure' : 'Temporary failure (the server will retry)'}${b.status ? ` ${b.status}` : ''}`,
+    );
+    lines.push(`  Failed: ${b.recipients.length ? b.recipients.join(', ') : 'unknown recipient'}`);
+    if (b.diagnostic) lines.push(`  Diagnostic: ${shorten(b.diagnostic, 200)}`);
+    lines.push(`  Our message: ${b.originalMessageId ?? 'not identified'}`);
+  }
+  if (reply.kind === 'auto-reply') {
+    const back = r.autoReply?.returnDate;
+    lines.push(
+      `  ${back ? `Back on ${back}` : 'No return date stated'}; not answered (no mail loops)`,
+    );
+  }
+  if (reply.participants) {
+    lines.push(`  Participants (${reply.participants.length}):`);
+    if (!reply.participants.length) lines.push('    none named');
+    reply.participants.forEach((p, i) => {
+      const parts = [p.name, p.title ?? 'title missing', p.email ?? 'email missing'];
+      if (p.phone) parts.push(p.phone);
+      lines.push(`    ${i + 1}. ${parts.join(' · ')}`);
+    });
+  }
+  if (reply.kind !== 'bounce' && reply.kind !== 'auto-reply') {
+    lines.push(
+      `  Anchored in administrative leadership: ${yesNo(reply.anchored, 'yes', 'not yet', 'not stated')}`,
+    );
+    lines.push(`  Network wish: ${reply.networkPreference ?? 'none stated'}`);
+  }
+  if (reply.attendance) {
+    lines.push('  Attendance:');
+    for (const a of reply.attendance) {
+      const bits: string[] = [];
+      if (a.attending !== null) bits.push(a.attending ? 'comes' : 'does not come');
+      if (a.overnight !== null) bits.push(a.overnight ? 'overnight stay' : 'no overnight stay');
+      if (a.dinner !== null) bits.push(a.dinner ? 'dinner' : 'no dinner');
+      if (a.dietary) bits.push(`diet: ${a.dietary}`);
+      if (a.substitute) {
+        const s = a.substitute;
+        bits.push(`substitute: ${[s.name, s.title, s.email].filter(Boolean).join(', ')}`);
+      }
+      lines.push(`    ${a.participant ?? 'everyone'}: ${bits.join('; ')}`);
+    }
+  }
+  if (reply.questions.length) {
+    lines.push('  Questions:');
+    for (const q of reply.questions) lines.push(`    ? ${q}`);
+  }
+  if (reply.attachments.length) {
+    lines.push(
+      `  Attachments: ${reply.attachments
+        .map((a) => `${a.filename ?? '(unnamed)'} (${a.contentType}, ${formatSize(a.size)})`)
+        .join('; ')}`,
+    );
+  }
+  if (reply.text.trim()) {
+    lines.push('  Text:');
+    lines.push(indent(shorten(reply.text, 600)));
+  }
+  return lines.join('\n');
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
