@@ -23,6 +23,9 @@ export async function runWorker(options: { inbox: boolean } = { inbox: true }): 
       `(${config.smtp.ratePerMinute} mails a minute) on ${config.temporal.address}` +
       (options.inbox ? `, watching ${config.tiAddress}` : ''),
   );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void workers.shutdown());
+  }
   await workers.run();
   await client.connection.close();
   await connection.close();

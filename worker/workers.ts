@@ -34,6 +34,7 @@ export async function createWorkers(options: WorkerOptions): Promise<RunningWork
   const transport = createTransport(config);
   const archive = new SentArchive(config);
   const taskQueue = config.temporal.taskQueue;
+  const inbox = createInboxActivities({ config, client });
 
   const main = await Worker.create({
     connection,
@@ -42,7 +43,7 @@ export async function createWorkers(options: WorkerOptions): Promise<RunningWork
     workflowsPath: require.resolve('../workflows'),
     activities: {
       ...createCampaignActivities({ client }),
-      ...createInboxActivities({ config, client }),
+      ...inbox.activities,
     },
     // The inbox watcher holds one activity slot for as long as it runs.
     maxConcurrentActivityTaskExecutions: 20,
@@ -76,6 +77,7 @@ export async function createWorkers(options: WorkerOptions): Promise<RunningWork
       return running;
     },
     async shutdown() {
+      inbox.stop();
       for (const w of [main, mail]) if (w.getState() === 'RUNNING') w.shutdown();
       await running;
     },

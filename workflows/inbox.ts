@@ -3,7 +3,9 @@
 import { continueAsNew, isCancellation, log, proxyActivities, sleep } from '@temporalio/workflow';
 import type { createInboxActivities } from '../activities/inbox/watch';
 
-const { watchInbox } = proxyActivities<ReturnType<typeof createInboxActivities>>({
+type InboxActivities = ReturnType<typeof createInboxActivities>['activities'];
+
+const { watchInbox } = proxyActivities<InboxActivities>({
   // A fresh attempt each day keeps connections and memory fresh.
   startToCloseTimeout: '1 day',
   heartbeatTimeout: '1 minute',

@@ -34,6 +34,14 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
     messageIdDomain: config.messageIdDomain,
   };
 
+  let stopping = false;
+  const stopWaiters = new Set<() => void>();
+  /** Lets the watcher end at once when its worker shuts down, instead of at the grace time. */
+  function stop(): void {
+    stopping = true;
+    for (const wake of stopWaiters) wake();
+  }
+
   async function watchInbox(): Promise<InboxStats> {
     const ctx = Context.current();
     const stats: InboxStats = {
@@ -44,10 +52,18 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
       reconnects: 0,
       lastError: null,
     };
-    let cancelled = false;
-    const cancellation = ctx.cancelled.catch(() => {
-      cancelled = true;
-    });
+    let cancelled = stopping;
+    const cancellation = Promise.race([
+      ctx.cancelled,
+      new Promise<void>((resolve) => stopWaiters.add(resolve)),
+    ]).then(
+      () => {
+        cancelled = true;
+      },
+      () => {
+        cancelled = true;
+      },
+    );
     const beat = setInterval(() => ctx.heartbeat(stats), 5_000);
     ctx.heartbeat(stats);
     let backoffMs = 1_000;
@@ -72,7 +88,8 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
   }
 
   async function session(stats: InboxStats, isCancelled: () => boolean, cancellation: Promise<unknown>) {
-    const imap = createImapClient(config);
+    // IDLE right after each sweep, so new mail is noticed within a second.
+    const imap = createImapClient(config, { idleAfterMs: 200 });
     await imap.connect();
     let wake: () => void = () => {};
     let dirty = true;
@@ -117,5 +134,5 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
     stats.lastSweepAt = new Date().toISOString();
   }
 
-  return { watchInbox };
+  return { activities: { watchInbox }, stop };
 }

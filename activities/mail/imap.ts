@@ -26,9 +26,11 @@ const NAMES: Omit<MailFolders, 'inbox'> = {
   dismissed: 'Avvist',
 };
 
-export function createImapClient(config: Config): ImapFlow {
+/** `idleAfterMs`: how soon an idle connection enters IDLE (imapflow waits 15 s by default). */
+export function createImapClient(config: Config, options: { idleAfterMs?: number } = {}): ImapFlow {
   const { imap } = config;
   const client = new ImapFlow({
+    autoIdleDelay: options.idleAfterMs,
     host: imap.host,
     port: imap.port,
     secure: imap.secure,
