@@ -1,0 +1,77 @@
+// nettverk preview TEMPLATE, nettverk parse FILE.eml
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { loadCampaignFile } from '../../domain/campaign/load';
+import { loadMunicipalitiesFile } from '../../domain/roster/load';
+import { describeReply, understandReply } from '../../mail/incoming/understand';
+import { toParsedReply } from '../../activities/inbox/process';
+import { loadTemplates, previewMail } from '../../mail/outgoing';
+import { sampleContext } from '../../mail/outgoing/samples';
+import { isTemplateName } from '../../mail/outgoing';
+import { JOURNEY_TEMPLATES, NOTICE_TEMPLATES } from '../../mail/outgoing/types';
+import { OperationError } from '../../operations/errors';
+import { colour, line, printJson } from '../output';
+
+export function mailCommands(program: Command): void {
+  program
+    .command('preview <template>')
+    .description('render a mail as it would go out, to the terminal and optionally to an HTML file')
+    .option('--campaign-file <file>', 'use this campaign file (default: sample data)')
+    .option('--municipalities <csv>', 'the municipality list to take --municipality from')
+    .option('--municipality <id>', 'render for this municipality')
+    .option('--language <nb|nn>', 'bokmål or nynorsk, whatever the municipality writes')
+    .option('--network <id>', 'the network for gathering mails (default A)')
+    .option('--gathering <n>', 'which gathering (1–3) for gathering and follow-up mails')
+    .option('--out <file.html>', 'also write the mail as a web page')
+    .addHelpText(
+      'after',
+      `
+Templates: ${[...JOURNEY_TEMPLATES, ...NOTICE_TEMPLATES].join(', ')}
+
+Examples:
+  $ nettverk preview invitation --language nn
+  $ nettverk preview gathering-announcement --campaign-file campaigns/ks-ti-2013.yaml \\
+      --municipalities campaigns/demo/municipalities.csv --municipality 4621 --out /tmp/samling.html`,
+    )
+    .action((template: string, o: { campaignFile?: string; municipalities?: string; municipality?: string; language?: string; network?: string; gathering?: string; out?: string }) => {
+      if (!isTemplateName(template)) {
+        throw new OperationError(`There is no template "${template}". Templates: ${[...JOURNEY_TEMPLATES, ...NOTICE_TEMPLATES].join(', ')}.`);
+      }
+      if (o.language && o.language !== 'nb' && o.language !== 'nn') throw new OperationError('--language is nb (bokmål) or nn (nynorsk).');
+      if (o.municipality && !o.municipalities) throw new OperationError('--municipality needs --municipalities CSV to look it up in.');
+      const municipality = o.municipality
+        ? loadMunicipalitiesFile(o.municipalities!).find((m) => m.id === o.municipality)
+        : undefined;
+      if (o.municipality && !municipality) throw new OperationError(`Municipality ${o.municipality} is not in ${o.municipalities}.`);
+      const gathering = o.gathering ? Number(o.gathering) : undefined;
+      if (gathering !== undefined && ![1, 2, 3].includes(gathering)) throw new OperationError('--gathering is 1, 2 or 3.');
+      const ctx = sampleContext(template, {
+        municipality,
+        language: o.language as 'nb' | 'nn' | undefined,
+        network: o.network?.toUpperCase(),
+        gathering: gathering as 1 | 2 | 3 | undefined,
+      });
+      if (o.campaignFile) {
+        ctx.campaign = loadCampaignFile(o.campaignFile);
+        if (ctx.network) ctx.network = ctx.campaign.networks.find((n) => n.id === ctx.network!.id) ?? ctx.network;
+      }
+      const preview = previewMail(template, ctx, loadTemplates());
+      line(preview.terminal);
+      if (o.out) {
+        fs.writeFileSync(o.out, preview.html);
+        line(colour.dim(`Written to ${o.out}`));
+      }
+    });
+
+  program
+    .command('parse <file>')
+    .description('what the system reads in a saved mail (.eml): kind, fresh text, participants, anchoring, network wish')
+    .option('--json', 'print one JSON object')
+    .addHelpText('after', '\nExamples:\n  $ nettverk parse svar.eml\n  $ nettverk parse svar.eml --json | jq .participants')
+    .action((file: string, o: { json?: boolean }) => {
+      if (!fs.existsSync(file)) throw new OperationError(`There is no file ${file}.`);
+      const understood = understandReply(fs.readFileSync(file));
+      if (o.json) printJson(toParsedReply(understood));
+      else line(describeReply(understood));
+    });
+}

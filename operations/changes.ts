@@ -1,0 +1,69 @@
+// The coordinator's changes, all through the workflows' updates: a change the workflow
+// refuses comes back with its reason and leaves no trace.
+import type { Client } from '@temporalio/client';
+import type { NetworkId, Participant, Venue } from '../domain/types';
+import {
+  approveAssignmentUpdate,
+  campaignWorkflowId,
+  cancelCampaignUpdate,
+  cancelJourneyUpdate,
+  changeParticipantsUpdate,
+  journeyWorkflowId,
+  moveMunicipalityUpdate,
+  registerUpdate,
+  resolveFlagUpdate,
+  setGatheringUpdate,
+  type CampaignState,
+  type JourneyState,
+} from '../workflows/definitions';
+import { explain, OperationError } from './errors';
+
+const journey = (client: Client, campaignId: string, id: string) =>
+  client.workflow.getHandle(journeyWorkflowId(campaignId, id));
+const campaign = (client: Client, campaignId: string) => client.workflow.getHandle(campaignWorkflowId(campaignId));
+
+async function attempt<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw explain(error, what);
+  }
+}
+
+/** `"Kari Nordmann; kommunalsjef; kari@voss.kommune.no; 99 88 77 66"` → a participant. */
+export function parseParticipantArg(text: string): Participant {
+  const [name, title, email, phone] = text.split(';').map((s) => s.trim());
+  if (!name) throw new OperationError(`"${text}": a participant is written "Name; title; email[; phone]"`);
+  if (email && !/^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(email)) {
+    throw new OperationError(`"${text}": "${email}" is not an email address`);
+  }
+  return { name, title: title || null, email: email || null, phone: phone || null };
+}
+
+export const registerByHand = (client: Client, campaignId: string, id: string, r: { participants: Participant[]; anchored: boolean; networkPreference: NetworkId | null; by: string }): Promise<JourneyState> =>
+  attempt(`The journey of ${id}`, () => journey(client, campaignId, id).executeUpdate(registerUpdate, { args: [r] }));
+
+export const changeParticipants = (client: Client, campaignId: string, id: string, participants: Participant[], by: string): Promise<JourneyState> =>
+  attempt(`The journey of ${id}`, () => journey(client, campaignId, id).executeUpdate(changeParticipantsUpdate, { args: [{ participants, by }] }));
+
+export const cancelJourney = (client: Client, campaignId: string, id: string, by: string, reason: string): Promise<JourneyState> =>
+  attempt(`The journey of ${id}`, () => journey(client, campaignId, id).executeUpdate(cancelJourneyUpdate, { args: [{ by, reason }] }));
+
+export const resolveFlag = (client: Client, campaignId: string, id: string, flagId: string, by: string, note: string | null): Promise<JourneyState> =>
+  attempt(`The journey of ${id}`, () => journey(client, campaignId, id).executeUpdate(resolveFlagUpdate, { args: [{ flagId, by, note }] }));
+
+export const approveAssignment = (client: Client, campaignId: string, by: string): Promise<CampaignState> =>
+  attempt(`Campaign ${campaignId}`, () => campaign(client, campaignId).executeUpdate(approveAssignmentUpdate, { args: [{ by }] }));
+
+export const moveMunicipality = (client: Client, campaignId: string, municipalityId: string, to: NetworkId | 'waiting-list', by: string): Promise<CampaignState> =>
+  attempt(`Campaign ${campaignId}`, () => campaign(client, campaignId).executeUpdate(moveMunicipalityUpdate, { args: [{ municipalityId, to, by }] }));
+
+export const setGathering = (
+  client: Client,
+  campaignId: string,
+  g: { network: NetworkId; number: number; date?: string; starts?: string; ends?: string; venue?: string | Venue; by: string },
+): Promise<CampaignState> =>
+  attempt(`Campaign ${campaignId}`, () => campaign(client, campaignId).executeUpdate(setGatheringUpdate, { args: [g] }));
+
+export const cancelCampaign = (client: Client, campaignId: string, by: string, reason: string): Promise<CampaignState> =>
+  attempt(`Campaign ${campaignId}`, () => campaign(client, campaignId).executeUpdate(cancelCampaignUpdate, { args: [{ by, reason }] }));

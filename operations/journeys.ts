@@ -1,0 +1,120 @@
+// Reading journeys: the visibility store for lists and counts (scales to thousands),
+// a query for one journey's whole state.
+import type { Client } from '@temporalio/client';
+import { STAGES, type Stage } from '../domain/types';
+import { CampaignIdKey, FlaggedKey, MunicipalityIdKey, NetworkKey, StageKey } from '../platform/search-attributes';
+import {
+  campaignStateQuery,
+  campaignWorkflowId,
+  journeyStateQuery,
+  journeyWorkflowId,
+  type CampaignState,
+  type JourneyState,
+} from '../workflows/definitions';
+import { explain, OperationError } from './errors';
+
+export interface JourneyRow {
+  campaignId: string;
+  municipalityId: string;
+  stage: Stage | null;
+  network: string | null;
+  flagged: boolean;
+  status: string;
+}
+
+export interface JourneyFilter {
+  campaignId?: string;
+  stage?: string;
+  network?: string;
+  flagged?: boolean;
+}
+
+const q = (s: string) => `"${s.replace(/["\\]/g, '')}"`;
+
+export function journeyQuery(f: JourneyFilter): string {
+  const parts = ['WorkflowType = "journey"'];
+  if (f.campaignId) parts.push(`CampaignId = ${q(f.campaignId)}`);
+  if (f.stage) {
+    if (!(STAGES as readonly string[]).includes(f.stage)) {
+      throw new OperationError(`Unknown stage "${f.stage}". Stages: ${STAGES.join(', ')}.`);
+    }
+    parts.push(`Stage = ${q(f.stage)}`);
+  }
+  if (f.network) parts.push(`Network = ${q(f.network.toUpperCase())}`);
+  if (f.flagged) parts.push('Flagged = true');
+  return parts.join(' AND ');
+}
+
+export async function listJourneys(client: Client, f: JourneyFilter): Promise<JourneyRow[]> {
+  const rows: JourneyRow[] = [];
+  try {
+    for await (const w of client.workflow.list({ query: journeyQuery(f), pageSize: 500 })) {
+      const sa = w.typedSearchAttributes;
+      rows.push({
+        campaignId: sa.get(CampaignIdKey) ?? '',
+        municipalityId: sa.get(MunicipalityIdKey) ?? '',
+        stage: (sa.get(StageKey) as Stage | undefined) ?? null,
+        network: sa.get(NetworkKey) ?? null,
+        flagged: sa.get(FlaggedKey) ?? false,
+        status: w.status.name,
+      });
+    }
+  } catch (error) {
+    throw explain(error, 'The journey list');
+  }
+  return rows.sort((a, b) => a.campaignId.localeCompare(b.campaignId) || a.municipalityId.localeCompare(b.municipalityId));
+}
+
+export async function countByStage(client: Client, campaignId: string): Promise<Record<Stage, number>> {
+  const counts = await Promise.all(
+    STAGES.map(async (stage) => {
+      const r = await client.workflow.count(journeyQuery({ campaignId, stage }));
+      return [stage, r.count] as const;
+    }),
+  );
+  return Object.fromEntries(counts) as Record<Stage, number>;
+}
+
+export async function journeyState(client: Client, campaignId: string, municipalityId: string): Promise<JourneyState> {
+  try {
+    return await client.workflow.getHandle(journeyWorkflowId(campaignId, municipalityId)).query(journeyStateQuery);
+  } catch (error) {
+    throw explain(error, `The journey of ${municipalityId} in campaign ${campaignId}`);
+  }
+}
+
+export async function campaignState(client: Client, campaignId: string): Promise<CampaignState> {
+  try {
+    return await client.workflow.getHandle(campaignWorkflowId(campaignId)).query(campaignStateQuery);
+  } catch (error) {
+    throw explain(error, `Campaign ${campaignId}`);
+  }
+}
+
+/** Every journey's full state, for exports and the report. */
+export async function allJourneyStates(client: Client, campaignId: string, concurrency = 16): Promise<JourneyState[]> {
+  const rows = await listJourneys(client, { campaignId });
+  const states: JourneyState[] = new Array(rows.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, rows.length) }, async () => {
+      while (next < rows.length) {
+        const i = next++;
+        states[i] = await journeyState(client, campaignId, rows[i].municipalityId);
+      }
+    }),
+  );
+  return states;
+}
+
+/** The campaign meant when none is named: the only one there is. */
+export async function defaultCampaignId(client: Client): Promise<string> {
+  const ids: string[] = [];
+  for await (const w of client.workflow.list({ query: 'WorkflowType = "campaignWorkflow"', pageSize: 50 })) {
+    const id = w.typedSearchAttributes.get(CampaignIdKey) ?? w.workflowId.replace(/^campaign\//, '');
+    if (!ids.includes(id)) ids.push(id);
+  }
+  if (ids.length === 1) return ids[0];
+  if (ids.length === 0) throw new OperationError('There is no campaign yet: start one with `nettverk campaign start FILE --municipalities CSV`.');
+  throw new OperationError(`There are ${ids.length} campaigns (${ids.join(', ')}): say which with --campaign ID.`);
+}
