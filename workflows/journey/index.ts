@@ -218,16 +218,17 @@ async function runOutbox(j: Journey, finished: () => boolean): Promise<void> {
 }
 
 async function deliver(j: Journey, mail: OutgoingMail): Promise<void> {
-  const record = { step: mail.step, template: mail.template, at: j.now(), recipients: mail.to.length };
+  // Stamped when the send completed: the mail queue is rate-limited, so that can be later.
+  const record = () => ({ step: mail.step, template: mail.template, at: j.now(), recipients: mail.to.length });
   try {
     const outcome = await mailActivities().sendMail(mail);
-    j.state.mails.push({ ...record, status: outcome.status });
+    j.state.mails.push({ ...record(), status: outcome.status });
     const refused = outcome.status === 'rejected' ? outcome.rejected : outcome.status === 'sent' ? outcome.rejected : [];
     if (refused.length && mail.audience === 'municipality') {
       j.raiseFlag('bounce', `The mail server refused ${refused.join(', ')} (${mail.template})`);
     }
   } catch (error) {
-    j.state.mails.push({ ...record, status: 'failed' });
+    j.state.mails.push({ ...record(), status: 'failed' });
     log.warn('Mail could not be sent', { step: mail.step, error: (error as Error).message });
     if (mail.audience === 'municipality') {
       j.raiseFlag('send-failed', `The mail "${mail.template}" could not be sent: ${(error as Error).message}`);

@@ -1,0 +1,156 @@
+// Benchmarks against the real dev server and GreenMail:
+// - the mail rate limit holds: invitations through a queue limited to R a minute go out
+//   at (at most) R a minute, whereas the same run unlimited goes as fast as it can;
+// - fan-out: starting N journeys costs about what starting N bare workflows costs, and
+//   no workflow's history grows with N (the campaign's stays the same size).
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { loadCampaignFile } from '../domain/campaign/load';
+import { shiftCampaign } from '../domain/campaign/clock';
+import { loadMunicipalitiesFile } from '../domain/roster/load';
+import type { Campaign, Municipality } from '../domain/types';
+import { loadConfig, type Config } from '../platform/config';
+import { startCampaign } from '../operations/start-campaign';
+import { allJourneyStates } from '../operations/journeys';
+import { campaignWorkflowId } from '../workflows/definitions';
+import { createWorkers } from '../worker/workers';
+import type { Row } from './measure';
+
+const root = path.resolve(__dirname, '..');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function benchConfig(extra: Record<string, string>): Config {
+  const id = crypto.randomBytes(3).toString('hex');
+  return loadConfig({
+    NETTVERK_ENV_FILE: '/dev/null',
+    TI_ADDRESS: `bench-${id}@ti.example`,
+    NETTVERK_TASK_QUEUE: `bench-${id}`,
+    ...extra,
+  });
+}
+
+function campaignFor(config: Config, startInMs: number): Campaign {
+  const base = loadCampaignFile(path.join(root, 'campaigns', 'ks-ti-2013.yaml'));
+  return {
+    ...shiftCampaign(base, new Date(Date.now() + startInMs).toISOString()),
+    id: `bench-${crypto.randomBytes(3).toString('hex')}`,
+    sender: { name: 'Bench', address: config.tiAddress },
+    replyTo: config.tiAddress,
+  };
+}
+
+/** N synthetic municipalities (ids 9-digit, like municipal companies) from the demo list's places. */
+function municipalities(n: number): Municipality[] {
+  const places = loadMunicipalitiesFile(path.join(root, 'campaigns', 'demo', 'municipalities.csv'));
+  return Array.from({ length: n }, (_, i) => {
+    const p = places[i % places.length];
+    return { ...p, id: String(900000000 + i), email: `postmottak+${i}@${p.email.split('@')[1]}` };
+  });
+}
+
+async function withStack<T>(config: Config, fn: (client: Client) => Promise<T>): Promise<T> {
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const client = new Client({ connection });
+  const native = await NativeConnection.connect({ address: config.temporal.address });
+  const workers = await createWorkers({ config, connection: native, client, inbox: false });
+  const running = workers.run();
+  try {
+    return await fn(client);
+  } finally {
+    for await (const w of client.workflow.list({ query: `TaskQueue = "${config.temporal.taskQueue}" AND ExecutionStatus = "Running"` })) {
+      await client.workflow.getHandle(w.workflowId).terminate('benchmark over').catch(() => undefined);
+    }
+    await workers.shutdown();
+    await running;
+    await native.close();
+    await connection.close();
+  }
+}
+
+/** Sends one invitation per journey and returns the achieved rate in mails a minute. */
+async function invitationRate(perMinute: number, n: number): Promise<number> {
+  const config = benchConfig({ MAIL_RATE_PER_MINUTE: String(perMinute), SMTP_POOL_SIZE: '4' });
+  return withStack(config, async (client) => {
+    const campaign = campaignFor(config, 0);
+    await startCampaign(client, config, { campaign, municipalities: municipalities(n) });
+    for (;;) {
+      const states = await allJourneyStates(client, campaign.id);
+      if (states.length === n && states.every((s) => s.mails.length > 0)) {
+        const times = states.map((s) => Date.parse(s.mails[0].at)).sort((a, b) => a - b);
+        return ((n - 1) / Math.max(1, times[n - 1] - times[0])) * 60_000;
+      }
+      await sleep(250);
+    }
+  });
+}
+
+export async function rateLimitBenchmark(): Promise<Row[]> {
+  const limit = 120;
+  const n = 21;
+  const limited = await invitationRate(limit, n);
+  const unlimited = await invitationRate(100_000, n);
+  return [
+    {
+      benchmark: `${n} invitations, queue limited to ${limit}/min`,
+      ours: `${limited.toFixed(0)}/min`,
+      baseline: `${limit}/min configured`,
+      ratio: limited / limit,
+      note: '≤ 1.0: the task-queue-wide limit holds',
+    },
+    {
+      benchmark: `${n} invitations, unlimited`,
+      ours: `${unlimited.toFixed(0)}/min`,
+      baseline: `${limited.toFixed(0)}/min limited`,
+      ratio: unlimited / limited,
+      note: 'how much the limit holds back',
+    },
+  ];
+}
+
+export async function fanOutBenchmark(n: number): Promise<Row[]> {
+  const config = benchConfig({});
+  return withStack(config, async (client) => {
+    // Invitations a day ahead: the journeys start and wait; nothing is mailed.
+    const campaign = campaignFor(config, 86_400_000);
+    const list = municipalities(n);
+    const t0 = Date.now();
+    await startCampaign(client, config, { campaign, municipalities: list, concurrency: 32 });
+    const oursMs = Date.now() - t0;
+
+    const queue = `bench-bare-${crypto.randomBytes(3).toString('hex')}`;
+    const t1 = Date.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (next < n) {
+          const i = next++;
+          await client.workflow.start('bare', { taskQueue: queue, workflowId: `${queue}/${i}` });
+        }
+      }),
+    );
+    const bareMs = Date.now() - t1;
+    for (let i = 0; i < n; i++) await client.workflow.getHandle(`${queue}/${i}`).terminate('benchmark over').catch(() => undefined);
+
+    await sleep(2000);
+    const history = await client.workflow.getHandle(campaignWorkflowId(campaign.id)).fetchHistory();
+    const events = history.events?.length ?? 0;
+    return [
+      {
+        benchmark: `start ${n} journeys (campaign start)`,
+        ours: `${oursMs} ms`,
+        baseline: `${bareMs} ms for ${n} bare workflow starts`,
+        ratio: oursMs / bareMs,
+        note: 'fan-out cost per bare start (search attributes, inputs)',
+      },
+      {
+        benchmark: `campaign history after inviting ${n}`,
+        ours: `${events} events`,
+        baseline: `${n} invited`,
+        ratio: events / n,
+        note: 'grows with registrations only, not with invitations',
+      },
+    ];
+  });
+}
