@@ -49,7 +49,7 @@ async function main(): Promise<number> {
     case 'bench': {
       const env = embeddedEnv();
       await stackUp(loadConfig(env));
-      return run(bin('tsx'), [path.join(root, 'bench', 'main.ts'), ...rest], env);
+      return run(bin('tsx'), [path.join(root, 'bench', 'main.ts'), ...rest], { ...env, NODE_OPTIONS: '--expose-gc' });
     }
     default:
       console.error(`Unknown command "${command}": use setup, test, demo or bench.`);
