@@ -10,7 +10,11 @@ export interface CampaignDependencies {
 
 export function createCampaignActivities({ client }: CampaignDependencies) {
   /** Cancels every running journey of the campaign. Resumable: heartbeats what it has done. */
-  async function cancelJourneys(input: { campaignId: string; by: string; reason: string }): Promise<number> {
+  async function cancelJourneys(input: {
+    campaignId: string;
+    by: string;
+    reason: string;
+  }): Promise<number> {
     const ctx = Context.current();
     let cancelled = (ctx.info.heartbeatDetails as number | undefined) ?? 0;
     const query = `CampaignId = "${input.campaignId}" AND WorkflowType = "journey" AND ExecutionStatus = "Running"`;

@@ -1,6 +1,12 @@
 // `npm run bench [-- --scale N]`: every benchmark, as ratios against baselines measured
 // in the same run, plus the reply reader's scores on the shared corpora.
-import { classificationAvailable, scoreClassification, scoreTrimming, TRIMMING_SETS, trimmingAvailable } from './corpus';
+import {
+  classificationAvailable,
+  scoreClassification,
+  scoreTrimming,
+  TRIMMING_SETS,
+  trimmingAvailable,
+} from './corpus';
 import { printRows, type Row } from './measure';
 import { pureBenchmarks } from './pure';
 import { fanOutBenchmark, rateLimitBenchmark } from './system';
@@ -26,7 +32,8 @@ async function main(): Promise<void> {
   }
   if (classificationAvailable()) {
     const c = scoreClassification();
-    for (const [label, v] of Object.entries(c.byClass)) console.log(`  class ${label.padEnd(13)} ${v.passed}/${v.total}`);
+    for (const [label, v] of Object.entries(c.byClass))
+      console.log(`  class ${label.padEnd(13)} ${v.passed}/${v.total}`);
     console.log(`  bounces or auto-replies read as a person: ${c.machineAsHuman.length}`);
   }
 }

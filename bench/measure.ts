@@ -43,7 +43,13 @@ export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function printRows(rows: Row[]): void {
   const head = ['benchmark', 'ours', 'baseline', 'ratio', 'what the ratio says'];
-  const cells = rows.map((r) => [r.benchmark, r.ours, r.baseline, `${r.ratio.toFixed(2)}×`, r.note]);
+  const cells = rows.map((r) => [
+    r.benchmark,
+    r.ours,
+    r.baseline,
+    `${r.ratio.toFixed(2)}×`,
+    r.note,
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const fmt = (c: string[]) => c.map((x, i) => x.padEnd(widths[i])).join('  ');
   console.log(fmt(head));

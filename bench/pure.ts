@@ -19,10 +19,18 @@ import { heapOf, mb, ms, time, type Row } from './measure';
 const root = path.resolve(__dirname, '..');
 
 function messages(): Buffer[] {
-  const dirs = [path.join(root, 'test', 'fixtures', 'replies'), corpusDir('classification', 'sisimai', 'messages')];
+  const dirs = [
+    path.join(root, 'test', 'fixtures', 'replies'),
+    corpusDir('classification', 'sisimai', 'messages'),
+  ];
   return dirs
     .filter((d) => fs.existsSync(d))
-    .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.eml')).map((f) => fs.readFileSync(path.join(d, f))));
+    .flatMap((d) =>
+      fs
+        .readdirSync(d)
+        .filter((f) => f.endsWith('.eml'))
+        .map((f) => fs.readFileSync(path.join(d, f))),
+    );
 }
 
 export async function pureBenchmarks(): Promise<Row[]> {
@@ -49,10 +57,16 @@ export async function pureBenchmarks(): Promise<Row[]> {
   });
 
   const set = loadTemplates();
-  const contexts = JOURNEY_TEMPLATES.flatMap((t) => (['nb', 'nn'] as const).map((language) => [t, sampleContext(t, { language })] as const));
+  const contexts = JOURNEY_TEMPLATES.flatMap((t) =>
+    (['nb', 'nn'] as const).map((language) => [t, sampleContext(t, { language })] as const),
+  );
   const rendered = await time(() => contexts.forEach(([t, ctx]) => renderMail(set, t, ctx)));
-  const plain = Handlebars.compile('<p>Hei {{name}}! {{#each items}}<li>{{this}}</li>{{/each}}</p>'.repeat(40));
-  const baseline = await time(() => contexts.forEach(() => plain({ name: 'Kari', items: ['a', 'b', 'c'] })));
+  const plain = Handlebars.compile(
+    '<p>Hei {{name}}! {{#each items}}<li>{{this}}</li>{{/each}}</p>'.repeat(40),
+  );
+  const baseline = await time(() =>
+    contexts.forEach(() => plain({ name: 'Kari', items: ['a', 'b', 'c'] })),
+  );
   rows.push({
     benchmark: `render ${contexts.length} mails (every template, nb+nn)`,
     ours: ms(rendered),
@@ -73,8 +87,17 @@ export async function pureBenchmarks(): Promise<Row[]> {
     lon: m.lon,
   }));
   const networks = campaign.networks.map((n) => ({ id: n.id, capacity: n.capacity, venue: null }));
-  const proposal = await time(() => proposeAssignment({ registrations, networks, venues: campaign.venues }), 5);
-  const distances = await time(() => registrations.forEach((r) => campaign.venues.forEach((v) => haversineKm(r, { lat: v.lat!, lon: v.lon! }))), 5);
+  const proposal = await time(
+    () => proposeAssignment({ registrations, networks, venues: campaign.venues }),
+    5,
+  );
+  const distances = await time(
+    () =>
+      registrations.forEach((r) =>
+        campaign.venues.forEach((v) => haversineKm(r, { lat: v.lat!, lon: v.lon! })),
+      ),
+    5,
+  );
   rows.push({
     benchmark: `propose networks for ${registrations.length} registrations`,
     ours: ms(proposal),

@@ -59,8 +59,13 @@ async function withStack<T>(config: Config, fn: (client: Client) => Promise<T>):
   try {
     return await fn(client);
   } finally {
-    for await (const w of client.workflow.list({ query: `TaskQueue = "${config.temporal.taskQueue}" AND ExecutionStatus = "Running"` })) {
-      await client.workflow.getHandle(w.workflowId).terminate('benchmark over').catch(() => undefined);
+    for await (const w of client.workflow.list({
+      query: `TaskQueue = "${config.temporal.taskQueue}" AND ExecutionStatus = "Running"`,
+    })) {
+      await client.workflow
+        .getHandle(w.workflowId)
+        .terminate('benchmark over')
+        .catch(() => undefined);
     }
     await workers.shutdown();
     await running;
@@ -131,7 +136,11 @@ export async function fanOutBenchmark(n: number): Promise<Row[]> {
       }),
     );
     const bareMs = Date.now() - t1;
-    for (let i = 0; i < n; i++) await client.workflow.getHandle(`${queue}/${i}`).terminate('benchmark over').catch(() => undefined);
+    for (let i = 0; i < n; i++)
+      await client.workflow
+        .getHandle(`${queue}/${i}`)
+        .terminate('benchmark over')
+        .catch(() => undefined);
 
     await sleep(2000);
     const history = await client.workflow.getHandle(campaignWorkflowId(campaign.id)).fetchHistory();

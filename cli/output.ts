@@ -20,9 +20,12 @@ export function heading(text: string): void {
 
 /** A plain aligned table; cells may contain colour codes. */
 export function table(headers: string[], rows: (string | number | null | undefined)[][]): void {
+  // eslint-disable-next-line no-control-regex -- colour codes are control characters
   const visible = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
   const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? '–' : String(c))));
-  const widths = headers.map((h, i) => Math.max(visible(h).length, ...cells.map((r) => visible(r[i] ?? '').length)));
+  const widths = headers.map((h, i) =>
+    Math.max(visible(h).length, ...cells.map((r) => visible(r[i] ?? '').length)),
+  );
   const pad = (s: string, i: number) => s + ' '.repeat(Math.max(0, widths[i] - visible(s).length));
   line(colour.dim(headers.map(pad).join('  ')));
   for (const r of cells) line(r.map(pad).join('  ').trimEnd());
@@ -36,7 +39,10 @@ export function when(instant: string | null | undefined): string {
   return `${date} ${time}`;
 }
 
-export function progress(label: string): { update(done: number, total: number): void; done(): void } {
+export function progress(label: string): {
+  update(done: number, total: number): void;
+  done(): void;
+} {
   const tty = Boolean(process.stderr.isTTY);
   let last = -1;
   return {
@@ -47,7 +53,9 @@ export function progress(label: string): { update(done: number, total: number): 
       const pct = Math.floor((done / Math.max(total, 1)) * 100);
       if (pct === last && done !== total) return;
       last = pct;
-      process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+      process.stderr.write(
+        `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`,
+      );
     },
     done() {
       if (tty) process.stderr.write('\n');

@@ -4,7 +4,10 @@
 // dependency-free: workflow code computes these keys too.
 
 export function emailDomain(address: string): string {
-  return address.slice(address.lastIndexOf('@') + 1).toLowerCase().trim();
+  return address
+    .slice(address.lastIndexOf('@') + 1)
+    .toLowerCase()
+    .trim();
 }
 
 /** cyrb53: a fast 53-bit string hash; collisions only send a reply to review. */

@@ -110,7 +110,13 @@ export interface Campaign {
   sender: Address;
   replyTo: string;
   /** Signs the mails and answers the phone. */
-  contact: { name: string; title: string; organisation: string; email: string; phone: string | null };
+  contact: {
+    name: string;
+    title: string;
+    organisation: string;
+    email: string;
+    phone: string | null;
+  };
   schedule: CampaignSchedule;
   participantsPerMunicipality: { min: number; max: number };
   networks: Network[];
@@ -121,11 +127,7 @@ export interface Campaign {
 
 /** What a registration still lacks, in the order the request mail lists them. */
 export type MissingItem =
-  | 'participants'
-  | 'participant-name'
-  | 'participant-title'
-  | 'participant-email'
-  | 'anchoring';
+  'participants' | 'participant-name' | 'participant-title' | 'participant-email' | 'anchoring';
 
 export type ReplyKind = 'registration' | 'decline' | 'question' | 'auto-reply' | 'bounce' | 'other';
 

@@ -31,7 +31,11 @@ export interface ComposedMessage {
   attachments: { filename: string; contentType: string; content: string }[];
 }
 
-export function composeMessage(mail: OutgoingMail, rendered: RenderedMail, id: MessageIdentity): ComposedMessage {
+export function composeMessage(
+  mail: OutgoingMail,
+  rendered: RenderedMail,
+  id: MessageIdentity,
+): ComposedMessage {
   const messageId = journeyMessageId(mail, id.messageIdDomain);
   const thread = mail.threadSteps
     .filter((step) => step !== mail.step)
@@ -39,7 +43,9 @@ export function composeMessage(mail: OutgoingMail, rendered: RenderedMail, id: M
   const references = mail.inReplyTo ? [...thread, mail.inReplyTo] : thread;
   const inReplyTo = mail.inReplyTo ?? thread.at(-1) ?? null;
   const to =
-    mail.audience === 'coordinator' ? [{ name: 'Koordinator', address: id.coordinatorAddress }] : mail.to;
+    mail.audience === 'coordinator'
+      ? [{ name: 'Koordinator', address: id.coordinatorAddress }]
+      : mail.to;
   const recipients = [...to, ...mail.cc].map((a) => a.address.toLowerCase());
   const envelopeTo = [...new Set([...recipients, id.archiveAddress.toLowerCase()])];
 

@@ -33,7 +33,11 @@ export interface MatchInput {
 
 function candidateFromThread(input: MatchInput): JourneyRef | null {
   const { reply, messageIdDomain } = input;
-  const ids = [reply.bounce?.originalMessageId ?? null, reply.inReplyTo, ...[...reply.references].reverse()];
+  const ids = [
+    reply.bounce?.originalMessageId ?? null,
+    reply.inReplyTo,
+    ...[...reply.references].reverse(),
+  ];
   for (const id of ids) {
     const parsed = id ? parseJourneyMessageId(id) : null;
     if (parsed && parsed.domain === messageIdDomain.toLowerCase()) {
@@ -49,7 +53,10 @@ export async function matchReply(input: MatchInput, directory: JourneyDirectory)
   const { reply, header } = input;
   const ours = parseJourneyMessageId(reply.messageId);
   if (header('x-nettverk-journey') && ours && ours.domain === input.messageIdDomain.toLowerCase()) {
-    return { kind: 'own', audience: header('x-nettverk-audience') === 'coordinator' ? 'coordinator' : 'municipality' };
+    return {
+      kind: 'own',
+      audience: header('x-nettverk-audience') === 'coordinator' ? 'coordinator' : 'municipality',
+    };
   }
 
   const sender = reply.from.address.toLowerCase();
@@ -62,13 +69,19 @@ export async function matchReply(input: MatchInput, directory: JourneyDirectory)
     const via = fromThread ? 'thread' : 'subject';
     const contacts = await directory.contactsOf(claimed);
     if (contacts === null) {
-      return { kind: 'review', reason: `no running journey ${describe(claimed)}`, candidate: claimed };
+      return {
+        kind: 'review',
+        reason: `no running journey ${describe(claimed)}`,
+        candidate: claimed,
+      };
     }
     // Machines (bounces, out-of-office) only ever flag or get recorded: no trust needed.
-    if (reply.kind === 'bounce' || reply.kind === 'auto-reply') return { kind: 'journey', ref: claimed, via };
+    if (reply.kind === 'bounce' || reply.kind === 'auto-reply')
+      return { kind: 'journey', ref: claimed, via };
     const trusted =
       contacts.includes(addressKey(sender)) ||
-      (!FREEMAIL_DOMAINS.has(emailDomain(sender)) && contacts.includes(domainKey(emailDomain(sender))));
+      (!FREEMAIL_DOMAINS.has(emailDomain(sender)) &&
+        contacts.includes(domainKey(emailDomain(sender))));
     if (trusted) return { kind: 'journey', ref: claimed, via };
     return {
       kind: 'review',
@@ -79,10 +92,18 @@ export async function matchReply(input: MatchInput, directory: JourneyDirectory)
 
   const found = await directory.findByContact(senderKeys);
   const byAddress = found.filter((f) => f.keys.includes(addressKey(sender)));
-  const pool = byAddress.length ? byAddress : FREEMAIL_DOMAINS.has(emailDomain(sender)) ? [] : found;
+  const pool = byAddress.length
+    ? byAddress
+    : FREEMAIL_DOMAINS.has(emailDomain(sender))
+      ? []
+      : found;
   const unique = [...new Map(pool.map((f) => [describe(f), f])).values()];
   if (unique.length === 1) {
-    return { kind: 'journey', ref: { campaignId: unique[0].campaignId, municipalityId: unique[0].municipalityId }, via: 'sender' };
+    return {
+      kind: 'journey',
+      ref: { campaignId: unique[0].campaignId, municipalityId: unique[0].municipalityId },
+      via: 'sender',
+    };
   }
   if (unique.length > 1) {
     return {
@@ -91,5 +112,9 @@ export async function matchReply(input: MatchInput, directory: JourneyDirectory)
       candidate: null,
     };
   }
-  return { kind: 'review', reason: 'matches no journey (no reference, no token, unknown sender)', candidate: null };
+  return {
+    kind: 'review',
+    reason: 'matches no journey (no reference, no token, unknown sender)',
+    candidate: null,
+  };
 }

@@ -10,17 +10,26 @@ export interface JourneyStep {
 
 const SAFE = /^[a-z0-9][a-z0-9-]*$/i;
 
-export function journeyMessageId({ campaignId, municipalityId, step }: JourneyStep, domain: string): string {
+export function journeyMessageId(
+  { campaignId, municipalityId, step }: JourneyStep,
+  domain: string,
+): string {
   for (const [field, value] of Object.entries({ campaignId, municipalityId, step })) {
-    if (!SAFE.test(value)) throw new Error(`${field} "${value}" cannot go into a Message-ID: use letters, digits and hyphens`);
+    if (!SAFE.test(value))
+      throw new Error(
+        `${field} "${value}" cannot go into a Message-ID: use letters, digits and hyphens`,
+      );
   }
   return `<nv.${campaignId}.${municipalityId}.${step}@${domain.toLowerCase()}>`;
 }
 
-const PATTERN = /<?nv\.([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)@([^>\s]+)>?/i;
+const PATTERN =
+  /<?nv\.([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)\.([a-z0-9][a-z0-9-]*)@([^>\s]+)>?/i;
 
 /** The journey a Message-ID of ours belongs to, or null for anyone else's. */
-export function parseJourneyMessageId(messageId: string): (JourneyStep & { domain: string }) | null {
+export function parseJourneyMessageId(
+  messageId: string,
+): (JourneyStep & { domain: string }) | null {
   const m = PATTERN.exec(messageId.trim());
   if (!m) return null;
   return { campaignId: m[1], municipalityId: m[2], step: m[3], domain: m[4].toLowerCase() };
@@ -31,7 +40,9 @@ export function subjectToken(campaignId: string, municipalityId: string): string
   return `[ref. ${campaignId}/${municipalityId}]`;
 }
 
-export function parseSubjectToken(subject: string): { campaignId: string; municipalityId: string } | null {
+export function parseSubjectToken(
+  subject: string,
+): { campaignId: string; municipalityId: string } | null {
   const m = /\[ref\.\s*([a-z0-9][a-z0-9-]*)\/([a-z0-9][a-z0-9-]*)\]/i.exec(subject);
   return m ? { campaignId: m[1], municipalityId: m[2] } : null;
 }

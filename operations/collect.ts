@@ -4,7 +4,13 @@ import type { Client } from '@temporalio/client';
 import type { CampaignData } from '../reporting/data';
 import { allJourneyStates, campaignState } from './journeys';
 
-export async function collectCampaignData(client: Client, campaignId: string): Promise<CampaignData> {
-  const [campaign, journeys] = await Promise.all([campaignState(client, campaignId), allJourneyStates(client, campaignId)]);
+export async function collectCampaignData(
+  client: Client,
+  campaignId: string,
+): Promise<CampaignData> {
+  const [campaign, journeys] = await Promise.all([
+    campaignState(client, campaignId),
+    allJourneyStates(client, campaignId),
+  ]);
   return { campaign, journeys, generatedAt: new Date().toISOString() };
 }

@@ -26,7 +26,9 @@ export function explain(error: unknown, what: string): Error {
   }
   const e = error as { code?: number; message?: string };
   if (e?.code === 14 || /UNAVAILABLE|ECONNREFUSED|Failed to connect/i.test(e?.message ?? '')) {
-    return new OperationError(`Temporal does not answer (${e.message}). Is the server up? Try: nettverk dev up`);
+    return new OperationError(
+      `Temporal does not answer (${e.message}). Is the server up? Try: nettverk dev up`,
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -2,7 +2,13 @@
 // a query for one journey's whole state.
 import type { Client } from '@temporalio/client';
 import { STAGES, type Stage } from '../domain/types';
-import { CampaignIdKey, FlaggedKey, MunicipalityIdKey, NetworkKey, StageKey } from '../platform/search-attributes';
+import {
+  CampaignIdKey,
+  FlaggedKey,
+  MunicipalityIdKey,
+  NetworkKey,
+  StageKey,
+} from '../platform/search-attributes';
 import {
   campaignStateQuery,
   campaignWorkflowId,
@@ -62,10 +68,16 @@ export async function listJourneys(client: Client, f: JourneyFilter): Promise<Jo
   } catch (error) {
     throw explain(error, 'The journey list');
   }
-  return rows.sort((a, b) => a.campaignId.localeCompare(b.campaignId) || a.municipalityId.localeCompare(b.municipalityId));
+  return rows.sort(
+    (a, b) =>
+      a.campaignId.localeCompare(b.campaignId) || a.municipalityId.localeCompare(b.municipalityId),
+  );
 }
 
-export async function countByStage(client: Client, campaignId: string): Promise<Record<Stage, number>> {
+export async function countByStage(
+  client: Client,
+  campaignId: string,
+): Promise<Record<Stage, number>> {
   const counts = await Promise.all(
     STAGES.map(async (stage) => {
       const r = await client.workflow.count(journeyQuery({ campaignId, stage }));
@@ -75,9 +87,15 @@ export async function countByStage(client: Client, campaignId: string): Promise<
   return Object.fromEntries(counts) as Record<Stage, number>;
 }
 
-export async function journeyState(client: Client, campaignId: string, municipalityId: string): Promise<JourneyState> {
+export async function journeyState(
+  client: Client,
+  campaignId: string,
+  municipalityId: string,
+): Promise<JourneyState> {
   try {
-    return await client.workflow.getHandle(journeyWorkflowId(campaignId, municipalityId)).query(journeyStateQuery);
+    return await client.workflow
+      .getHandle(journeyWorkflowId(campaignId, municipalityId))
+      .query(journeyStateQuery);
   } catch (error) {
     throw explain(error, `The journey of ${municipalityId} in campaign ${campaignId}`);
   }
@@ -85,14 +103,20 @@ export async function journeyState(client: Client, campaignId: string, municipal
 
 export async function campaignState(client: Client, campaignId: string): Promise<CampaignState> {
   try {
-    return await client.workflow.getHandle(campaignWorkflowId(campaignId)).query(campaignStateQuery);
+    return await client.workflow
+      .getHandle(campaignWorkflowId(campaignId))
+      .query(campaignStateQuery);
   } catch (error) {
     throw explain(error, `Campaign ${campaignId}`);
   }
 }
 
 /** Every journey's full state, for exports and the report. */
-export async function allJourneyStates(client: Client, campaignId: string, concurrency = 16): Promise<JourneyState[]> {
+export async function allJourneyStates(
+  client: Client,
+  campaignId: string,
+  concurrency = 16,
+): Promise<JourneyState[]> {
   const rows = await listJourneys(client, { campaignId });
   const states: JourneyState[] = new Array(rows.length);
   let next = 0;
@@ -110,11 +134,20 @@ export async function allJourneyStates(client: Client, campaignId: string, concu
 /** The campaign meant when none is named: the only one there is. */
 export async function defaultCampaignId(client: Client): Promise<string> {
   const ids: string[] = [];
-  for await (const w of client.workflow.list({ query: 'WorkflowType = "campaignWorkflow"', pageSize: 50 })) {
-    const id = w.typedSearchAttributes.get(CampaignIdKey) ?? w.workflowId.replace(/^campaign\//, '');
+  for await (const w of client.workflow.list({
+    query: 'WorkflowType = "campaignWorkflow"',
+    pageSize: 50,
+  })) {
+    const id =
+      w.typedSearchAttributes.get(CampaignIdKey) ?? w.workflowId.replace(/^campaign\//, '');
     if (!ids.includes(id)) ids.push(id);
   }
   if (ids.length === 1) return ids[0];
-  if (ids.length === 0) throw new OperationError('There is no campaign yet: start one with `nettverk campaign start FILE --municipalities CSV`.');
-  throw new OperationError(`There are ${ids.length} campaigns (${ids.join(', ')}): say which with --campaign ID.`);
+  if (ids.length === 0)
+    throw new OperationError(
+      'There is no campaign yet: start one with `nettverk campaign start FILE --municipalities CSV`.',
+    );
+  throw new OperationError(
+    `There are ${ids.length} campaigns (${ids.join(', ')}): say which with --campaign ID.`,
+  );
 }

@@ -13,7 +13,12 @@ export interface PurgeReport {
   running: number;
 }
 
-export async function purgeCampaign(client: Client, config: Config, campaignId: string, options: { terminateRunning: boolean }): Promise<PurgeReport> {
+export async function purgeCampaign(
+  client: Client,
+  config: Config,
+  campaignId: string,
+  options: { terminateRunning: boolean },
+): Promise<PurgeReport> {
   const query = `CampaignId = "${campaignId.replace(/["\\]/g, '')}"`;
   const ids: { workflowId: string; running: boolean }[] = [];
   for await (const w of client.workflow.list({ query, pageSize: 500 })) {

@@ -21,14 +21,22 @@ export interface ReviewItem {
 }
 
 export async function listReview(client: Client, config: Config): Promise<ReviewItem[]> {
-  const deps = { client, directory: visibilityDirectory(client), messageIdDomain: config.messageIdDomain };
+  const deps = {
+    client,
+    directory: visibilityDirectory(client),
+    messageIdDomain: config.messageIdDomain,
+  };
   return withImap(config, async (imap, folders) => {
     const lock = await imap.getMailboxLock(folders.review);
     try {
       const items: ReviewItem[] = [];
       const uids = (await imap.search({ all: true }, { uid: true })) || [];
       for (const uid of uids) {
-        const m = await imap.fetchOne(String(uid), { source: true, internalDate: true }, { uid: true });
+        const m = await imap.fetchOne(
+          String(uid),
+          { source: true, internalDate: true },
+          { uid: true },
+        );
         if (!m || !m.source) continue;
         let item: ReviewItem = {
           uid,
@@ -46,9 +54,14 @@ export async function listReview(client: Client, config: Config): Promise<Review
             fromDomain: emailDomain(reply.from.address),
             subject: reply.subject,
             kind: reply.kind,
-            reason: route.kind === 'review' ? route.reason : `now matches ${route.kind === 'journey' ? `${route.ref.campaignId}/${route.ref.municipalityId}` : 'our own mail'}`,
+            reason:
+              route.kind === 'review'
+                ? route.reason
+                : `now matches ${route.kind === 'journey' ? `${route.ref.campaignId}/${route.ref.municipalityId}` : 'our own mail'}`,
             candidate:
-              route.kind === 'review' && route.candidate ? `${route.candidate.campaignId}/${route.candidate.municipalityId}` : null,
+              route.kind === 'review' && route.candidate
+                ? `${route.candidate.campaignId}/${route.candidate.municipalityId}`
+                : null,
           };
         } catch {
           /* keep the unreadable item */
@@ -69,17 +82,30 @@ export async function assignReview(
   target: { campaignId: string; municipalityId: string },
   by: string,
 ): Promise<void> {
-  const deps = { client, directory: visibilityDirectory(client), messageIdDomain: config.messageIdDomain };
+  const deps = {
+    client,
+    directory: visibilityDirectory(client),
+    messageIdDomain: config.messageIdDomain,
+  };
   await withImap(config, async (imap, folders) => {
     const lock = await imap.getMailboxLock(folders.review);
     try {
-      const m = await imap.fetchOne(String(uid), { source: true, internalDate: true }, { uid: true });
-      if (!m || !m.source) throw new OperationError(`There is no message ${uid} in the review queue (see nettverk review list).`);
+      const m = await imap.fetchOne(
+        String(uid),
+        { source: true, internalDate: true },
+        { uid: true },
+      );
+      if (!m || !m.source)
+        throw new OperationError(
+          `There is no message ${uid} in the review queue (see nettverk review list).`,
+        );
       const { reply } = await understandAndMatch(m.source, deps);
       const arrived = m.internalDate ? new Date(m.internalDate).getTime() : null;
       const delivered = await deliverToJourney(client, target, reply, arrived, by);
       if (!delivered) {
-        throw new OperationError(`There is no running journey ${target.campaignId}/${target.municipalityId}.`);
+        throw new OperationError(
+          `There is no running journey ${target.campaignId}/${target.municipalityId}.`,
+        );
       }
       // Only once the journey has it does it leave the queue.
       await imap.messageMove(String(uid), folders.processed, { uid: true });
@@ -94,7 +120,10 @@ export async function dismissReview(config: Config, uid: number): Promise<void> 
     const lock = await imap.getMailboxLock(folders.review);
     try {
       const moved = await imap.messageMove(String(uid), folders.dismissed, { uid: true });
-      if (!moved) throw new OperationError(`There is no message ${uid} in the review queue (see nettverk review list).`);
+      if (!moved)
+        throw new OperationError(
+          `There is no message ${uid} in the review queue (see nettverk review list).`,
+        );
     } finally {
       lock.release();
     }

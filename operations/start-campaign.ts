@@ -2,10 +2,7 @@
 // workflow and one journey per municipality are started by the client with fixed
 // workflow ids, so running it twice starts nothing new and adding municipalities starts
 // only the new ones. No workflow's history grows with the number invited.
-import {
-  WorkflowExecutionAlreadyStartedError,
-  type Client,
-} from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import type { Campaign, Municipality } from '../domain/types';
 import { contactKeys } from '../domain/contacts';
@@ -38,7 +35,8 @@ export interface StartReport {
 
 export function checkStartable(o: StartOptions, now = Date.now()): void {
   const { campaign, municipalities } = o;
-  if (municipalities.length === 0) throw new OperationError('The municipality list is empty: nothing to start.');
+  if (municipalities.length === 0)
+    throw new OperationError('The municipality list is empty: nothing to start.');
   const deadline = toRealTime(campaign.clock, campaign.schedule.registrationDeadline);
   if (deadline <= now && !o.allowAfterDeadline) {
     throw new OperationError(
@@ -48,7 +46,11 @@ export function checkStartable(o: StartOptions, now = Date.now()): void {
   }
 }
 
-export async function startCampaign(client: Client, config: Config, o: StartOptions): Promise<StartReport> {
+export async function startCampaign(
+  client: Client,
+  config: Config,
+  o: StartOptions,
+): Promise<StartReport> {
   checkStartable(o);
   const { campaign, municipalities } = o;
   const taskQueue = config.temporal.taskQueue;
@@ -60,7 +62,9 @@ export async function startCampaign(client: Client, config: Config, o: StartOpti
       taskQueue,
       args: [{ campaign }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: new TypedSearchAttributes([{ key: CampaignIdKey, value: campaign.id }]),
+      typedSearchAttributes: new TypedSearchAttributes([
+        { key: CampaignIdKey, value: campaign.id },
+      ]),
     });
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -101,6 +105,8 @@ export async function startCampaign(client: Client, config: Config, o: StartOpti
       o.onProgress?.(done, municipalities.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(o.concurrency ?? 16, municipalities.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(o.concurrency ?? 16, municipalities.length) }, worker),
+  );
   return report;
 }

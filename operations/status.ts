@@ -20,7 +20,16 @@ export interface Funnel {
   notYetInvited: number;
 }
 
-const PLACED: Stage[] = ['assigned', 'gathering_1', 'followup_1', 'gathering_2', 'followup_2', 'gathering_3', 'lessons', 'completed'];
+const PLACED: Stage[] = [
+  'assigned',
+  'gathering_1',
+  'followup_1',
+  'gathering_2',
+  'followup_2',
+  'gathering_3',
+  'lessons',
+  'completed',
+];
 
 /**
  * invited: every journey past «scheduled»; registered: registered, waiting list or placed
@@ -69,7 +78,11 @@ export interface CampaignStatus {
   warnings: string[];
 }
 
-export async function campaignStatus(client: Client, config: Config, campaignId: string): Promise<CampaignStatus> {
+export async function campaignStatus(
+  client: Client,
+  config: Config,
+  campaignId: string,
+): Promise<CampaignStatus> {
   const [state, stages, flagged, review] = await Promise.all([
     campaignState(client, campaignId),
     countByStage(client, campaignId),
@@ -91,7 +104,11 @@ export async function campaignStatus(client: Client, config: Config, campaignId:
         participants: p?.participants ?? 0,
         capacity: n.capacity,
         venue: p?.venue?.name ?? n.gatherings.find((g) => g.venue)?.venue?.name ?? null,
-        gatherings: n.gatherings.map((g) => ({ number: g.number, when: g.date ?? g.month, venue: g.venue?.name ?? null })),
+        gatherings: n.gatherings.map((g) => ({
+          number: g.number,
+          when: g.date ?? g.month,
+          venue: g.venue?.name ?? null,
+        })),
       };
     }),
     waitingList: proposal?.waitingList ?? [],

@@ -96,9 +96,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       const scheme = url.protocol.replace(':', '');
       if (scheme !== plain && scheme !== tls) throw new Error(`use ${plain}:// or ${tls}://`);
       if (!url.port) throw new Error('a port is required');
-      return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port), secure: scheme === tls };
+      return {
+        host: url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(url.port),
+        secure: scheme === tls,
+      };
     } catch (error) {
-      problems.push(`${name}: "${raw}" is not a ${plain}:// or ${tls}:// URL with a port (${(error as Error).message})`);
+      problems.push(
+        `${name}: "${raw}" is not a ${plain}:// or ${tls}:// URL with a port (${(error as Error).message})`,
+      );
       return { host: '127.0.0.1', port: 0, secure: false };
     }
   };
@@ -152,7 +158,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       password: optional('SMTP_PASSWORD'),
       poolSize: int('SMTP_POOL_SIZE', 2, 1, 50),
       ratePerMinute: int('MAIL_RATE_PER_MINUTE', 30, 1, 100_000),
-      archiveGraceSeconds: int('MAIL_ARCHIVE_GRACE_SECONDS', LOOPBACK.has(smtp.host) ? 0 : 60, 0, 3600),
+      archiveGraceSeconds: int(
+        'MAIL_ARCHIVE_GRACE_SECONDS',
+        LOOPBACK.has(smtp.host) ? 0 : 60,
+        0,
+        3600,
+      ),
     },
     imap: {
       ...imap,
@@ -169,7 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     logLevel: logLevel as Config['logLevel'],
   };
   if (!config.imap.password && !config.imap.accessToken) {
-    problems.push('IMAP_PASSWORD or IMAP_ACCESS_TOKEN: one is required for a mailbox that is not the embedded one');
+    problems.push(
+      'IMAP_PASSWORD or IMAP_ACCESS_TOKEN: one is required for a mailbox that is not the embedded one',
+    );
   }
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -27,7 +27,10 @@ function connectionOptions(config: Config): ConnectionOptions {
 }
 
 export async function connectClient(config: Config): Promise<Client> {
-  const connection = await Connection.connect({ ...connectionOptions(config), connectTimeout: '10s' });
+  const connection = await Connection.connect({
+    ...connectionOptions(config),
+    connectTimeout: '10s',
+  });
   return new Client({ connection, namespace: config.temporal.namespace });
 }
 
@@ -48,7 +51,11 @@ export async function ensureSearchAttributes(
   const known = new Set(Object.keys(existing.customAttributes ?? {}));
   const missing = SEARCH_ATTRIBUTE_KEYS.filter((key) => !known.has(key.name));
   if (missing.length === 0) return [];
-  await addSearchAttributes(connection, namespace, missing.map((k) => k.name));
+  await addSearchAttributes(
+    connection,
+    namespace,
+    missing.map((k) => k.name),
+  );
   return missing.map((key) => key.name);
 }
 
@@ -60,7 +67,8 @@ export async function addSearchAttributes(
 ): Promise<void> {
   const searchAttributes: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
   for (const key of SEARCH_ATTRIBUTE_KEYS) {
-    if (names.includes(key.name)) searchAttributes[key.name] = encodeSearchAttributeIndexedValueType(key.type)!;
+    if (names.includes(key.name))
+      searchAttributes[key.name] = encodeSearchAttributeIndexedValueType(key.type)!;
   }
   await connection.operatorService.addSearchAttributes({ namespace, searchAttributes });
 }

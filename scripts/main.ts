@@ -36,9 +36,13 @@ async function main(): Promise<number> {
     case 'test': {
       const env = embeddedEnv();
       await stackUp(loadConfig(env));
-      console.log(`• Stack ready in ${((Date.now() - t0) / 1000).toFixed(1)}s; running the tests …`);
+      console.log(
+        `• Stack ready in ${((Date.now() - t0) / 1000).toFixed(1)}s; running the tests …`,
+      );
       const status = run(bin('jest'), rest, env);
-      console.log(`• Tests finished in ${((Date.now() - t0) / 1000).toFixed(1)}s (stack left running: npm run stack down)`);
+      console.log(
+        `• Tests finished in ${((Date.now() - t0) / 1000).toFixed(1)}s (stack left running: npm run stack down)`,
+      );
       return status;
     }
     case 'demo': {
@@ -49,7 +53,10 @@ async function main(): Promise<number> {
     case 'bench': {
       const env = embeddedEnv();
       await stackUp(loadConfig(env));
-      return run(bin('tsx'), [path.join(root, 'bench', 'main.ts'), ...rest], { ...env, NODE_OPTIONS: '--expose-gc' });
+      return run(bin('tsx'), [path.join(root, 'bench', 'main.ts'), ...rest], {
+        ...env,
+        NODE_OPTIONS: '--expose-gc',
+      });
     }
     default:
       console.error(`Unknown command "${command}": use setup, test, demo or bench.`);
@@ -60,7 +67,10 @@ async function main(): Promise<number> {
 main().then(
   (status) => process.exit(status),
   (error: Error) => {
-    const known = error instanceof ConfigError || error instanceof StackError || error instanceof ToolInstallError;
+    const known =
+      error instanceof ConfigError ||
+      error instanceof StackError ||
+      error instanceof ToolInstallError;
     console.error(known ? error.message : error);
     process.exit(1);
   },

@@ -23,9 +23,7 @@ export interface ServiceDefinition {
 }
 
 export type ServiceState =
-  | { state: 'running'; pid: number }
-  | { state: 'stopped' }
-  | { state: 'port-taken'; port: number };
+  { state: 'running'; pid: number } | { state: 'stopped' } | { state: 'port-taken'; port: number };
 
 export class StackError extends Error {
   constructor(message: string) {
@@ -88,7 +86,9 @@ async function waitUntilReady(s: ServiceDefinition, pid: number): Promise<void> 
   let lastError = 'no answer yet';
   while (Date.now() < deadline) {
     if (!isOurProcess(pid, s.signature)) {
-      throw new StackError(`${s.label} exited during start-up. Last lines of ${logFile(s)}:\n${tail(logFile(s))}`);
+      throw new StackError(
+        `${s.label} exited during start-up. Last lines of ${logFile(s)}:\n${tail(logFile(s))}`,
+      );
     }
     try {
       await s.probe();
@@ -112,7 +112,9 @@ function tail(file: string, lines = 12): string {
 }
 
 /** Starts the service, or reuses it when it already runs. Returns what it did. */
-export async function ensureRunning(s: ServiceDefinition): Promise<{ pid: number; reused: boolean }> {
+export async function ensureRunning(
+  s: ServiceDefinition,
+): Promise<{ pid: number; reused: boolean }> {
   const current = await serviceState(s);
   if (current.state === 'running') {
     await waitUntilReady(s, current.pid);

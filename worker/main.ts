@@ -17,7 +17,13 @@ export async function runWorker(options: { inbox: boolean } = { inbox: true }): 
     process.env.NETTVERK_FAULT_INJECTION === 'crash-after-smtp-accept'
       ? () => process.kill(process.pid, 'SIGKILL')
       : undefined;
-  const workers = await createWorkers({ config, connection, client, inbox: options.inbox, afterAccept });
+  const workers = await createWorkers({
+    config,
+    connection,
+    client,
+    inbox: options.inbox,
+    afterAccept,
+  });
   console.log(
     `nettverk worker: task queues ${config.temporal.taskQueue} and ${config.temporal.taskQueue}-mail ` +
       `(${config.smtp.ratePerMinute} mails a minute) on ${config.temporal.address}` +

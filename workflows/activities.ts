@@ -17,7 +17,12 @@ export function mailActivities(): MailActivities {
     startToCloseTimeout: '3 minutes',
     // A worker that dies mid-send is noticed within seconds; the retry finds the copy.
     heartbeatTimeout: '20 seconds',
-    retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes', maximumAttempts: 300 },
+    retry: {
+      initialInterval: '10 seconds',
+      backoffCoefficient: 2,
+      maximumInterval: '15 minutes',
+      maximumAttempts: 300,
+    },
   });
 }
 

@@ -31,7 +31,10 @@ export class CampaignCalendar {
    * (a gathering's date set or changed) and waiting while it is unknown (null).
    * Returns false if `interrupt()` became true first.
    */
-  async until(target: () => Instant | null, interrupt: () => boolean = () => false): Promise<boolean> {
+  async until(
+    target: () => Instant | null,
+    interrupt: () => boolean = () => false,
+  ): Promise<boolean> {
     for (;;) {
       if (interrupt()) return false;
       const t = target();

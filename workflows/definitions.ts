@@ -113,13 +113,17 @@ export interface ManualRegistration {
   by: string;
 }
 export const registerUpdate = defineUpdate<JourneyState, [ManualRegistration]>('register');
-export const changeParticipantsUpdate = defineUpdate<JourneyState, [{ participants: Participant[]; by: string }]>(
-  'changeParticipants',
+export const changeParticipantsUpdate = defineUpdate<
+  JourneyState,
+  [{ participants: Participant[]; by: string }]
+>('changeParticipants');
+export const resolveFlagUpdate = defineUpdate<
+  JourneyState,
+  [{ flagId: string; by: string; note: string | null }]
+>('resolveFlag');
+export const cancelJourneyUpdate = defineUpdate<JourneyState, [{ by: string; reason: string }]>(
+  'cancel',
 );
-export const resolveFlagUpdate = defineUpdate<JourneyState, [{ flagId: string; by: string; note: string | null }]>(
-  'resolveFlag',
-);
-export const cancelJourneyUpdate = defineUpdate<JourneyState, [{ by: string; reason: string }]>('cancel');
 
 // ---------------------------------------------------------------- campaign
 
@@ -140,7 +144,8 @@ export interface RegistrationNotice {
   withdrawn: boolean;
 }
 
-export type CampaignPhase = 'registration' | 'awaiting-approval' | 'running' | 'closed' | 'cancelled';
+export type CampaignPhase =
+  'registration' | 'awaiting-approval' | 'running' | 'closed' | 'cancelled';
 
 export interface CampaignState {
   /** The campaign as it stands now: gatherings get dates and venues as the coordinator sets them. */
@@ -155,7 +160,9 @@ export interface CampaignState {
 
 export const registrationSignal = defineSignal<[RegistrationNotice]>('registration');
 export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
-export const approveAssignmentUpdate = defineUpdate<CampaignState, [{ by: string }]>('approveAssignment');
+export const approveAssignmentUpdate = defineUpdate<CampaignState, [{ by: string }]>(
+  'approveAssignment',
+);
 export const moveMunicipalityUpdate = defineUpdate<
   CampaignState,
   [{ municipalityId: string; to: NetworkId | 'waiting-list'; by: string }]
@@ -172,4 +179,6 @@ export interface GatheringSetting {
   by: string;
 }
 export const setGatheringUpdate = defineUpdate<CampaignState, [GatheringSetting]>('setGathering');
-export const cancelCampaignUpdate = defineUpdate<CampaignState, [{ by: string; reason: string }]>('cancelCampaign');
+export const cancelCampaignUpdate = defineUpdate<CampaignState, [{ by: string; reason: string }]>(
+  'cancelCampaign',
+);

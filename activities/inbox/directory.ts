@@ -11,7 +11,9 @@ export function visibilityDirectory(client: Client): JourneyDirectory {
   return {
     async contactsOf(ref: JourneyRef) {
       try {
-        const d = await client.workflow.getHandle(journeyWorkflowId(ref.campaignId, ref.municipalityId)).describe();
+        const d = await client.workflow
+          .getHandle(journeyWorkflowId(ref.campaignId, ref.municipalityId))
+          .describe();
         if (d.status.name !== 'RUNNING') return null;
         return d.typedSearchAttributes.get(ContactsKey) ?? [];
       } catch (error) {
@@ -28,7 +30,11 @@ export function visibilityDirectory(client: Client): JourneyDirectory {
         const campaignId = w.typedSearchAttributes.get(CampaignIdKey);
         const municipalityId = w.typedSearchAttributes.get(MunicipalityIdKey);
         if (campaignId && municipalityId) {
-          found.push({ campaignId, municipalityId, keys: w.typedSearchAttributes.get(ContactsKey) ?? [] });
+          found.push({
+            campaignId,
+            municipalityId,
+            keys: w.typedSearchAttributes.get(ContactsKey) ?? [],
+          });
         }
         if (found.length > 20) break;
       }

@@ -22,11 +22,17 @@ export interface Understood {
 }
 
 /** Parses and matches a raw message; pure apart from the directory lookups. */
-export async function understandAndMatch(source: Buffer, deps: ProcessDependencies): Promise<Understood> {
+export async function understandAndMatch(
+  source: Buffer,
+  deps: ProcessDependencies,
+): Promise<Understood> {
   const mime = parseMime(source);
   const reply = toParsedReply(understandReply(source));
   const header = (name: string) => headerValue(mime.headers, name);
-  const route = await matchReply({ reply, header, messageIdDomain: deps.messageIdDomain }, deps.directory);
+  const route = await matchReply(
+    { reply, header, messageIdDomain: deps.messageIdDomain },
+    deps.directory,
+  );
   return { reply, route };
 }
 

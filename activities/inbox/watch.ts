@@ -87,7 +87,11 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
     return stats;
   }
 
-  async function session(stats: InboxStats, isCancelled: () => boolean, cancellation: Promise<unknown>) {
+  async function session(
+    stats: InboxStats,
+    isCancelled: () => boolean,
+    cancellation: Promise<unknown>,
+  ) {
     // IDLE right after each sweep, so new mail is noticed within a second.
     const imap = createImapClient(config, { idleAfterMs: 200 });
     await imap.connect();
@@ -124,7 +128,11 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
   async function sweep(imap: ImapFlow, folders: MailFolders, stats: InboxStats) {
     const uids = ((await imap.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b);
     for (const uid of uids) {
-      const message = await imap.fetchOne(String(uid), { source: true, internalDate: true }, { uid: true });
+      const message = await imap.fetchOne(
+        String(uid),
+        { source: true, internalDate: true },
+        { uid: true },
+      );
       if (!message || !message.source) continue;
       const arrived = message.internalDate ? new Date(message.internalDate).getTime() : null;
       const outcome = await processMessage(imap, folders, uid, message.source, arrived, deps);

@@ -49,7 +49,8 @@ export function createImapClient(config: Config, options: { idleAfterMs?: number
 /** Folder paths in the server's own hierarchy delimiter, created when missing. */
 export async function ensureFolders(client: ImapFlow, config: Config): Promise<MailFolders> {
   const list = await client.list();
-  const delimiter = list.find((f) => f.path.toUpperCase() === 'INBOX')?.delimiter || list[0]?.delimiter || '/';
+  const delimiter =
+    list.find((f) => f.path.toUpperCase() === 'INBOX')?.delimiter || list[0]?.delimiter || '/';
   const prefix = config.imap.folderPrefix;
   const folders = { inbox: config.imap.folder } as MailFolders;
   for (const [key, name] of Object.entries(NAMES)) {
@@ -64,7 +65,10 @@ export async function ensureFolders(client: ImapFlow, config: Config): Promise<M
 }
 
 /** Runs `fn` on a fresh connection and always logs out. */
-export async function withImap<T>(config: Config, fn: (client: ImapFlow, folders: MailFolders) => Promise<T>): Promise<T> {
+export async function withImap<T>(
+  config: Config,
+  fn: (client: ImapFlow, folders: MailFolders) => Promise<T>,
+): Promise<T> {
   const client = createImapClient(config);
   await client.connect();
   try {

@@ -41,7 +41,10 @@ export function createSendActivities(deps: SendDependencies) {
     const { attempt } = Context.current().info;
     Context.current().heartbeat();
     if (await alreadyAccepted(archive, message.messageId, attempt, config)) {
-      log.info('Mail already accepted earlier; not sending again', { messageId: message.messageId, attempt });
+      log.info('Mail already accepted earlier; not sending again', {
+        messageId: message.messageId,
+        attempt,
+      });
       return { status: 'already-sent', messageId: message.messageId };
     }
 
@@ -56,13 +59,22 @@ export function createSendActivities(deps: SendDependencies) {
         accepted: accepted.length,
         rejected: rejected.length,
       });
-      return { status: 'sent', messageId: message.messageId, accepted, rejected, response: result.response };
+      return {
+        status: 'sent',
+        messageId: message.messageId,
+        accepted,
+        rejected,
+        response: result.response,
+      };
     } catch (error) {
       const e = error as SmtpError;
       if (e.responseCode && e.responseCode >= 500 && e.responseCode < 600) {
         // Permanent: the server refused the recipients or the message. Do not retry;
         // the journey flags the address to the coordinator.
-        log.warn('Mail refused permanently', { messageId: message.messageId, responseCode: e.responseCode });
+        log.warn('Mail refused permanently', {
+          messageId: message.messageId,
+          responseCode: e.responseCode,
+        });
         return {
           status: 'rejected',
           messageId: message.messageId,
@@ -84,7 +96,12 @@ export function createSendActivities(deps: SendDependencies) {
  * On a retry the earlier attempt may have been accepted with its copy still on the way
  * (real servers deliver it a moment later; GreenMail at once): look again after a grace.
  */
-async function alreadyAccepted(archive: SentArchive, messageId: string, attempt: number, config: Config) {
+async function alreadyAccepted(
+  archive: SentArchive,
+  messageId: string,
+  attempt: number,
+  config: Config,
+) {
   if (await archive.contains(messageId)) return true;
   if (attempt <= 1 || config.smtp.archiveGraceSeconds === 0) return false;
   await new Promise((resolve) => setTimeout(resolve, config.smtp.archiveGraceSeconds * 1000));

@@ -12,17 +12,33 @@ import type { CliContext } from '../context';
 import { colour, heading, line, printJson, progress, table } from '../output';
 
 export function campaignCommands(program: Command, ctx: CliContext): void {
-  const campaign = program.command('campaign').description('start, watch, cancel and purge a campaign');
+  const campaign = program
+    .command('campaign')
+    .description('start, watch, cancel and purge a campaign');
 
   campaign
     .command('start <file>')
-    .description('validate the campaign file and the municipality list, then start the campaign and one journey per municipality')
-    .requiredOption('--municipalities <csv>', 'the municipalities to invite (CSV: id, name, type, email, language_form, lat, lon)')
+    .description(
+      'validate the campaign file and the municipality list, then start the campaign and one journey per municipality',
+    )
+    .requiredOption(
+      '--municipalities <csv>',
+      'the municipalities to invite (CSV: id, name, type, email, language_form, lat, lon)',
+    )
     .option('--only <ids>', 'start only these municipality ids (comma-separated)')
-    .option('--allow-after-deadline', 'start journeys although the registration deadline has passed')
+    .option(
+      '--allow-after-deadline',
+      'start journeys although the registration deadline has passed',
+    )
     .option('--dry-run', 'validate everything and say what would start, start nothing')
-    .option('--id <id>', "run under another id than the file's (a rehearsal beside the real campaign)")
-    .option('--compress <per-day>', 'rehearsal: one campaign day lasts this long (e.g. 1s, 500ms); the mails keep the file\'s dates')
+    .option(
+      '--id <id>',
+      "run under another id than the file's (a rehearsal beside the real campaign)",
+    )
+    .option(
+      '--compress <per-day>',
+      "rehearsal: one campaign day lasts this long (e.g. 1s, 500ms); the mails keep the file's dates",
+    )
     .option('--json', 'print the result as JSON')
     .addHelpText(
       'after',
@@ -35,51 +51,91 @@ Examples:
 
 Running it twice starts nothing new: journeys have fixed ids.`,
     )
-    .action(async (file: string, o: { municipalities: string; only?: string; allowAfterDeadline?: boolean; dryRun?: boolean; json?: boolean; id?: string; compress?: string }) => {
-      // Everything is read and checked before anything starts.
-      let definition = loadCampaignFile(file);
-      if (o.id) {
-        if (!/^[a-z0-9][a-z0-9-]*$/.test(o.id)) throw new OperationError(`--id "${o.id}": use lower-case letters, digits and hyphens.`);
-        definition = { ...definition, id: o.id };
-      }
-      if (o.compress) {
-        const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(o.compress.trim());
-        if (!m || Number(m[1]) <= 0) throw new OperationError(`--compress "${o.compress}" is not a duration such as 500ms, 1s or 2m.`);
-        const msPerDay = Number(m[1]) * { ms: 1, s: 1000, m: 60_000 }[m[2] as 'ms' | 's' | 'm'];
-        definition = compressCampaign(definition, { start: new Date().toISOString(), msPerDay });
-      }
-      let municipalities = loadMunicipalitiesFile(o.municipalities);
-      if (o.only) {
-        const wanted = new Set(o.only.split(',').map((s) => s.trim()));
-        const unknown = [...wanted].filter((id) => !municipalities.some((m) => m.id === id));
-        if (unknown.length) throw new OperationError(`--only names ids that are not in ${o.municipalities}: ${unknown.join(', ')}`);
-        municipalities = municipalities.filter((m) => wanted.has(m.id));
-      }
-      const options = { campaign: definition, municipalities, allowAfterDeadline: o.allowAfterDeadline };
-      checkStartable(options);
-      if (o.dryRun) {
-        const result = { campaignId: definition.id, valid: true, municipalities: municipalities.length, started: 0 };
-        if (o.json) printJson(result);
-        else line(`${colour.green('✓')} ${file} and ${o.municipalities} are valid: ${municipalities.length} municipalities would be invited to ${definition.id}. Nothing started.`);
-        return;
-      }
-      const client = await ctx.client();
-      const bar = progress('Starting journeys');
-      const report = await startCampaign(client, ctx.config, { ...options, onProgress: (d, t) => bar.update(d, t) });
-      bar.done();
-      if (o.json) return printJson(report);
-      line(
-        `${colour.green('✓')} Campaign ${report.campaignId} ${report.campaignWorkflow === 'started' ? 'started' : 'was already running'}: ` +
-          `${report.journeys.started} journeys started, ${report.journeys.existing} already running (${report.journeys.total} in the list).`,
-      );
-      line(`  Watch it: nettverk campaign status ${report.campaignId}   ·   Temporal UI: ${ctx.config.temporal.uiUrl}`);
-    });
+    .action(
+      async (
+        file: string,
+        o: {
+          municipalities: string;
+          only?: string;
+          allowAfterDeadline?: boolean;
+          dryRun?: boolean;
+          json?: boolean;
+          id?: string;
+          compress?: string;
+        },
+      ) => {
+        // Everything is read and checked before anything starts.
+        let definition = loadCampaignFile(file);
+        if (o.id) {
+          if (!/^[a-z0-9][a-z0-9-]*$/.test(o.id))
+            throw new OperationError(`--id "${o.id}": use lower-case letters, digits and hyphens.`);
+          definition = { ...definition, id: o.id };
+        }
+        if (o.compress) {
+          const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(o.compress.trim());
+          if (!m || Number(m[1]) <= 0)
+            throw new OperationError(
+              `--compress "${o.compress}" is not a duration such as 500ms, 1s or 2m.`,
+            );
+          const msPerDay = Number(m[1]) * { ms: 1, s: 1000, m: 60_000 }[m[2] as 'ms' | 's' | 'm'];
+          definition = compressCampaign(definition, { start: new Date().toISOString(), msPerDay });
+        }
+        let municipalities = loadMunicipalitiesFile(o.municipalities);
+        if (o.only) {
+          const wanted = new Set(o.only.split(',').map((s) => s.trim()));
+          const unknown = [...wanted].filter((id) => !municipalities.some((m) => m.id === id));
+          if (unknown.length)
+            throw new OperationError(
+              `--only names ids that are not in ${o.municipalities}: ${unknown.join(', ')}`,
+            );
+          municipalities = municipalities.filter((m) => wanted.has(m.id));
+        }
+        const options = {
+          campaign: definition,
+          municipalities,
+          allowAfterDeadline: o.allowAfterDeadline,
+        };
+        checkStartable(options);
+        if (o.dryRun) {
+          const result = {
+            campaignId: definition.id,
+            valid: true,
+            municipalities: municipalities.length,
+            started: 0,
+          };
+          if (o.json) printJson(result);
+          else
+            line(
+              `${colour.green('✓')} ${file} and ${o.municipalities} are valid: ${municipalities.length} municipalities would be invited to ${definition.id}. Nothing started.`,
+            );
+          return;
+        }
+        const client = await ctx.client();
+        const bar = progress('Starting journeys');
+        const report = await startCampaign(client, ctx.config, {
+          ...options,
+          onProgress: (d, t) => bar.update(d, t),
+        });
+        bar.done();
+        if (o.json) return printJson(report);
+        line(
+          `${colour.green('✓')} Campaign ${report.campaignId} ${report.campaignWorkflow === 'started' ? 'started' : 'was already running'}: ` +
+            `${report.journeys.started} journeys started, ${report.journeys.existing} already running (${report.journeys.total} in the list).`,
+        );
+        line(
+          `  Watch it: nettverk campaign status ${report.campaignId}   ·   Temporal UI: ${ctx.config.temporal.uiUrl}`,
+        );
+      },
+    );
 
   campaign
     .command('status [id]')
     .description('the funnel, the networks, open flags and the review queue')
     .option('--json', 'print as JSON')
-    .addHelpText('after', '\nExamples:\n  $ nettverk campaign status ks-ti-2013\n  $ nettverk campaign status --json | jq .funnel')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ nettverk campaign status ks-ti-2013\n  $ nettverk campaign status --json | jq .funnel',
+    )
     .action(async (id: string | undefined, o: { json?: boolean }) => {
       const client = await ctx.client();
       const status = await campaignStatus(client, ctx.config, await ctx.campaignId(id));
@@ -87,8 +143,32 @@ Running it twice starts nothing new: journeys have fixed ids.`,
       const f = status.funnel;
       heading(`${status.title} (${status.campaignId}) — ${status.phase}`);
       table(
-        ['invited', 'answered', 'registered', 'incomplete', 'declined', 'no answer', 'waiting list', 'placed', 'completed', 'cancelled'],
-        [[f.invited, f.answered, f.registered, f.incomplete, f.declined, f.noAnswer, f.waitingList, f.placed, f.completed, f.cancelled]],
+        [
+          'invited',
+          'answered',
+          'registered',
+          'incomplete',
+          'declined',
+          'no answer',
+          'waiting list',
+          'placed',
+          'completed',
+          'cancelled',
+        ],
+        [
+          [
+            f.invited,
+            f.answered,
+            f.registered,
+            f.incomplete,
+            f.declined,
+            f.noAnswer,
+            f.waitingList,
+            f.placed,
+            f.completed,
+            f.cancelled,
+          ],
+        ],
       );
       line();
       table(
@@ -103,34 +183,57 @@ Running it twice starts nothing new: journeys have fixed ids.`,
         ]),
       );
       line();
-      line(`Open flags: ${status.openFlags ? colour.yellow(String(status.openFlags)) : 0}   Review queue: ${status.reviewQueue ?? 'unknown (mailbox not reachable)'}`);
+      line(
+        `Open flags: ${status.openFlags ? colour.yellow(String(status.openFlags)) : 0}   Review queue: ${status.reviewQueue ?? 'unknown (mailbox not reachable)'}`,
+      );
       for (const w of status.warnings) line(colour.yellow(`! ${w}`));
     });
 
   campaign
     .command('cancel <id>')
-    .description('cancel the whole campaign: every journey stops; registered municipalities get a withdrawal note')
+    .description(
+      'cancel the whole campaign: every journey stops; registered municipalities get a withdrawal note',
+    )
     .requiredOption('--reason <text>', 'why (recorded, and told to registered municipalities)')
     .option('--by <name>', 'who cancels (default: NETTVERK_COORDINATOR or your login)')
     .option('--json', 'print the campaign state as JSON')
-    .addHelpText('after', '\nExample:\n  $ nettverk campaign cancel ks-ti-2013 --reason "Prosjektet er avlyst"')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ nettverk campaign cancel ks-ti-2013 --reason "Prosjektet er avlyst"',
+    )
     .action(async (id: string, o: { reason: string; by?: string; json?: boolean }) => {
       const state = await cancelCampaign(await ctx.client(), id, ctx.by(o.by), o.reason);
       if (o.json) return printJson(state);
-      line(`${colour.green('✓')} Campaign ${id} cancelled. Its journeys are being cancelled (watch: nettverk list --campaign ${id}).`);
+      line(
+        `${colour.green('✓')} Campaign ${id} cancelled. Its journeys are being cancelled (watch: nettverk list --campaign ${id}).`,
+      );
     });
 
   campaign
     .command('purge <id>')
-    .description("delete the campaign's personal data: workflow histories in Temporal and its mail in the TI mailbox folders")
+    .description(
+      "delete the campaign's personal data: workflow histories in Temporal and its mail in the TI mailbox folders",
+    )
     .option('--terminate-running', 'also end workflows still running')
     .option('--yes', 'do it (without this, nothing is deleted)')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExample (after the campaign is over):\n  $ nettverk campaign purge ks-ti-2013 --yes')
-    .action(async (id: string, o: { terminateRunning?: boolean; yes?: boolean; json?: boolean }) => {
-      if (!o.yes) throw new OperationError(`This deletes all personal data of campaign ${id} for good; add --yes to do it.`);
-      const report = await purgeCampaign(await ctx.client(), ctx.config, id, { terminateRunning: Boolean(o.terminateRunning) });
-      if (o.json) return printJson(report);
-      line(`${colour.green('✓')} Deleted ${report.workflowsDeleted} workflow histories and ${report.mailsDeleted} mails of campaign ${id}.`);
-    });
+    .addHelpText(
+      'after',
+      '\nExample (after the campaign is over):\n  $ nettverk campaign purge ks-ti-2013 --yes',
+    )
+    .action(
+      async (id: string, o: { terminateRunning?: boolean; yes?: boolean; json?: boolean }) => {
+        if (!o.yes)
+          throw new OperationError(
+            `This deletes all personal data of campaign ${id} for good; add --yes to do it.`,
+          );
+        const report = await purgeCampaign(await ctx.client(), ctx.config, id, {
+          terminateRunning: Boolean(o.terminateRunning),
+        });
+        if (o.json) return printJson(report);
+        line(
+          `${colour.green('✓')} Deleted ${report.workflowsDeleted} workflow histories and ${report.mailsDeleted} mails of campaign ${id}.`,
+        );
+      },
+    );
 }

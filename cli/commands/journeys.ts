@@ -29,13 +29,25 @@ export function journeyJson(s: JourneyState) {
 
 function printJourney(s: JourneyState): void {
   heading(`${s.municipality.name} (${s.municipality.id}) — ${s.campaignId}`);
-  line(`Stage ${stage(s.stage)}   Network ${s.network?.id ?? '–'}${s.waitingListPosition ? `   Waiting list #${s.waitingListPosition}` : ''}`);
-  line(`Registered ${when(s.registeredAt)}${s.registeredVia ? ` (${s.registeredVia})` : ''}${s.lateRegistration ? colour.yellow(' late') : ''}   Anchored ${s.anchored === null ? '–' : s.anchored ? 'yes' : 'no'}   Wish ${s.networkPreference ?? '–'}`);
+  line(
+    `Stage ${stage(s.stage)}   Network ${s.network?.id ?? '–'}${s.waitingListPosition ? `   Waiting list #${s.waitingListPosition}` : ''}`,
+  );
+  line(
+    `Registered ${when(s.registeredAt)}${s.registeredVia ? ` (${s.registeredVia})` : ''}${s.lateRegistration ? colour.yellow(' late') : ''}   Anchored ${s.anchored === null ? '–' : s.anchored ? 'yes' : 'no'}   Wish ${s.networkPreference ?? '–'}`,
+  );
   if (s.missing.length) line(colour.yellow(`Missing: ${s.missing.join(', ')}`));
-  if (s.cancellation) line(colour.red(`Cancelled by ${s.cancellation.by} ${when(s.cancellation.at)}: ${s.cancellation.reason}`));
+  if (s.cancellation)
+    line(
+      colour.red(
+        `Cancelled by ${s.cancellation.by} ${when(s.cancellation.at)}: ${s.cancellation.reason}`,
+      ),
+    );
   line();
   heading('Participants');
-  table(['name', 'title', 'email', 'phone'], s.participants.map((p) => [p.name, p.title, p.email, p.phone]));
+  table(
+    ['name', 'title', 'email', 'phone'],
+    s.participants.map((p) => [p.name, p.title, p.email, p.phone]),
+  );
   if (s.network) {
     line();
     heading(`Gatherings (network ${s.network.id})`);
@@ -49,27 +61,44 @@ function printJourney(s: JourneyState): void {
           g.venue?.name ?? null,
           rows.length ? `${rows.filter((r) => r.attending).length}/${rows.length}` : null,
           rows.filter((r) => r.overnight).length || null,
-          rows.filter((r) => r.dietary).map((r) => `${r.name}: ${r.dietary}`).join('; ') || null,
+          rows
+            .filter((r) => r.dietary)
+            .map((r) => `${r.name}: ${r.dietary}`)
+            .join('; ') || null,
         ];
       }),
     );
   }
   line();
   heading('Mails sent');
-  table(['when', 'step', 'status', 'recipients'], s.mails.map((m) => [when(m.at), m.step, m.status, m.recipients]));
+  table(
+    ['when', 'step', 'status', 'recipients'],
+    s.mails.map((m) => [when(m.at), m.step, m.status, m.recipients]),
+  );
   line();
   heading('Replies received');
-  table(['when', 'kind', 'from', 'what happened'], s.replies.map((r) => [when(r.at), r.kind, r.fromDomain, r.outcome]));
+  table(
+    ['when', 'kind', 'from', 'what happened'],
+    s.replies.map((r) => [when(r.at), r.kind, r.fromDomain, r.outcome]),
+  );
   if (s.reports.length) {
     line();
     heading('Reports');
-    for (const r of s.reports) line(`${colour.dim(`${when(r.at)} ${r.kind}:`)} ${r.text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    for (const r of s.reports)
+      line(
+        `${colour.dim(`${when(r.at)} ${r.kind}:`)} ${r.text.replace(/\s+/g, ' ').slice(0, 200)}`,
+      );
   }
   line();
   heading('Flags');
   table(
     ['id', 'raised', 'message', 'resolved'],
-    s.flags.map((f) => [f.id, when(f.raisedAt), f.message, f.resolved ? `${f.resolved.by} ${when(f.resolved.at)}` : colour.yellow('open')]),
+    s.flags.map((f) => [
+      f.id,
+      when(f.raisedAt),
+      f.message,
+      f.resolved ? `${f.resolved.by} ${when(f.resolved.at)}` : colour.yellow('open'),
+    ]),
   );
   if (s.pendingEffects) line(colour.dim(`${s.pendingEffects} mail(s) waiting to go out`));
 }
@@ -83,23 +112,51 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
     .option('--network <id>', 'only this network')
     .option('--flagged', 'only journeys with open flags')
     .option('--json', 'print as JSON')
-    .addHelpText('after', '\nExamples:\n  $ nettverk list --stage registered\n  $ nettverk list --network A --json\n  $ nettverk list --flagged')
-    .action(async (o: { campaign?: string; stage?: string; network?: string; flagged?: boolean; json?: boolean }) => {
-      const rows = await listJourneys(await ctx.client(), { campaignId: o.campaign, stage: o.stage, network: o.network, flagged: o.flagged });
-      if (o.json) return printJson(rows);
-      table(
-        ['campaign', 'id', 'stage', 'network', 'flags', 'workflow'],
-        rows.map((r) => [r.campaignId, r.municipalityId, stage(r.stage), r.network, r.flagged ? colour.yellow('open') : '', r.status.toLowerCase()]),
-      );
-      line(colour.dim(`${rows.length} journeys`));
-    });
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ nettverk list --stage registered\n  $ nettverk list --network A --json\n  $ nettverk list --flagged',
+    )
+    .action(
+      async (o: {
+        campaign?: string;
+        stage?: string;
+        network?: string;
+        flagged?: boolean;
+        json?: boolean;
+      }) => {
+        const rows = await listJourneys(await ctx.client(), {
+          campaignId: o.campaign,
+          stage: o.stage,
+          network: o.network,
+          flagged: o.flagged,
+        });
+        if (o.json) return printJson(rows);
+        table(
+          ['campaign', 'id', 'stage', 'network', 'flags', 'workflow'],
+          rows.map((r) => [
+            r.campaignId,
+            r.municipalityId,
+            stage(r.stage),
+            r.network,
+            r.flagged ? colour.yellow('open') : '',
+            r.status.toLowerCase(),
+          ]),
+        );
+        line(colour.dim(`${rows.length} journeys`));
+      },
+    );
 
   program
     .command('show <id>')
-    .description("one municipality's whole journey: stage, participants, network, gatherings, mails, replies, flags")
+    .description(
+      "one municipality's whole journey: stage, participants, network, gatherings, mails, replies, flags",
+    )
     .option('--campaign <id>', 'the campaign (default: the only one)')
     .option('--json', 'print as JSON')
-    .addHelpText('after', '\nExamples:\n  $ nettverk show 4621\n  $ nettverk show 4621 --json | jq .participants')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ nettverk show 4621\n  $ nettverk show 4621 --json | jq .participants',
+    )
     .action(async (id: string, o: { campaign?: string; json?: boolean }) => {
       const s = await journeyState(await ctx.client(), await ctx.campaignId(o.campaign), id);
       if (o.json) printJson(journeyJson(s));
@@ -113,12 +170,23 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
     .option('--campaign <id>', 'the campaign (default: the only one)')
     .option('--by <name>', 'who cancels')
     .option('--json', 'print the journey as JSON')
-    .addHelpText('after', '\nExample:\n  $ nettverk cancel 4621 --reason "Trakk seg etter vedtak i formannskapet"')
-    .action(async (id: string, o: { reason: string; campaign?: string; by?: string; json?: boolean }) => {
-      const s = await cancelJourney(await ctx.client(), await ctx.campaignId(o.campaign), id, ctx.by(o.by), o.reason);
-      if (o.json) return printJson(journeyJson(s));
-      line(`${colour.green('✓')} ${s.municipality.name} cancelled.`);
-    });
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ nettverk cancel 4621 --reason "Trakk seg etter vedtak i formannskapet"',
+    )
+    .action(
+      async (id: string, o: { reason: string; campaign?: string; by?: string; json?: boolean }) => {
+        const s = await cancelJourney(
+          await ctx.client(),
+          await ctx.campaignId(o.campaign),
+          id,
+          ctx.by(o.by),
+          o.reason,
+        );
+        if (o.json) return printJson(journeyJson(s));
+        line(`${colour.green('✓')} ${s.municipality.name} cancelled.`);
+      },
+    );
 
   const participantsOption = (cmd: Command) =>
     cmd.requiredOption(
@@ -129,7 +197,9 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
   participantsOption(
     program
       .command('register <id>')
-      .description('register a municipality by hand (it phoned in); a confirmation mail goes to the participants'),
+      .description(
+        'register a municipality by hand (it phoned in); a confirmation mail goes to the participants',
+      ),
   )
     .option('--not-anchored', 'the administrative leadership has not yet decided')
     .option('--network <id>', 'the network they wish for')
@@ -140,30 +210,62 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
       'after',
       '\nExample:\n  $ nettverk register 4621 --participant "Kari Nordmann; kommunalsjef; kari@voss.kommune.no" \\\n      --participant "Ola Hansen; rådgiver; ola@voss.kommune.no; 99 88 77 66" --network A',
     )
-    .action(async (id: string, o: { participant: string[]; notAnchored?: boolean; network?: string; campaign?: string; by?: string; json?: boolean }) => {
-      const participants = o.participant.map(parseParticipantArg);
-      const s = await registerByHand(await ctx.client(), await ctx.campaignId(o.campaign), id, {
-        participants,
-        anchored: !o.notAnchored,
-        networkPreference: o.network?.toUpperCase() ?? null,
-        by: ctx.by(o.by),
-      });
-      if (o.json) return printJson(journeyJson(s));
-      line(`${colour.green('✓')} ${s.municipality.name} registered with ${s.participants.length} participants.`);
-    });
+    .action(
+      async (
+        id: string,
+        o: {
+          participant: string[];
+          notAnchored?: boolean;
+          network?: string;
+          campaign?: string;
+          by?: string;
+          json?: boolean;
+        },
+      ) => {
+        const participants = o.participant.map(parseParticipantArg);
+        const s = await registerByHand(await ctx.client(), await ctx.campaignId(o.campaign), id, {
+          participants,
+          anchored: !o.notAnchored,
+          networkPreference: o.network?.toUpperCase() ?? null,
+          by: ctx.by(o.by),
+        });
+        if (o.json) return printJson(journeyJson(s));
+        line(
+          `${colour.green('✓')} ${s.municipality.name} registered with ${s.participants.length} participants.`,
+        );
+      },
+    );
 
   participantsOption(
-    program.command('participants <id>').description("replace a registered municipality's participants"),
+    program
+      .command('participants <id>')
+      .description("replace a registered municipality's participants"),
   )
     .option('--campaign <id>', 'the campaign (default: the only one)')
     .option('--by <name>', 'who changes')
     .option('--json', 'print the journey as JSON')
-    .addHelpText('after', '\nExample:\n  $ nettverk participants 4621 --participant "Per Berg; økonomisjef; per@voss.kommune.no"')
-    .action(async (id: string, o: { participant: string[]; campaign?: string; by?: string; json?: boolean }) => {
-      const s = await changeParticipants(await ctx.client(), await ctx.campaignId(o.campaign), id, o.participant.map(parseParticipantArg), ctx.by(o.by));
-      if (o.json) return printJson(journeyJson(s));
-      line(`${colour.green('✓')} ${s.municipality.name} now has ${s.participants.length} participants.`);
-    });
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ nettverk participants 4621 --participant "Per Berg; økonomisjef; per@voss.kommune.no"',
+    )
+    .action(
+      async (
+        id: string,
+        o: { participant: string[]; campaign?: string; by?: string; json?: boolean },
+      ) => {
+        const s = await changeParticipants(
+          await ctx.client(),
+          await ctx.campaignId(o.campaign),
+          id,
+          o.participant.map(parseParticipantArg),
+          ctx.by(o.by),
+        );
+        if (o.json) return printJson(journeyJson(s));
+        line(
+          `${colour.green('✓')} ${s.municipality.name} now has ${s.participants.length} participants.`,
+        );
+      },
+    );
 
   const flags = program.command('flags').description("what needs the coordinator's attention");
   flags
@@ -180,10 +282,15 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
       const out: { id: string; name: string; flag: JourneyState['flags'][number] }[] = [];
       for (const r of rows) {
         const s = await journeyState(client, campaignId, r.municipalityId);
-        for (const f of s.flags) if (o.all || !f.resolved) out.push({ id: s.municipality.id, name: s.municipality.name, flag: f });
+        for (const f of s.flags)
+          if (o.all || !f.resolved)
+            out.push({ id: s.municipality.id, name: s.municipality.name, flag: f });
       }
       if (o.json) return printJson(out);
-      table(['municipality', 'flag', 'raised', 'message'], out.map((x) => [`${x.name} (${x.id})`, x.flag.id, when(x.flag.raisedAt), x.flag.message]));
+      table(
+        ['municipality', 'flag', 'raised', 'message'],
+        out.map((x) => [`${x.name} (${x.id})`, x.flag.id, when(x.flag.raisedAt), x.flag.message]),
+      );
     });
   flags
     .command('resolve <id> <flag>')
@@ -192,11 +299,26 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
     .option('--campaign <id>', 'the campaign (default: the only one)')
     .option('--by <name>', 'who resolves')
     .option('--json', 'print the journey as JSON')
-    .addHelpText('after', '\nExample:\n  $ nettverk flags resolve 4621 question-1 --note "Svart på telefon"')
-    .action(async (id: string, flag: string, o: { note?: string; campaign?: string; by?: string; json?: boolean }) => {
-      const s = await resolveFlag(await ctx.client(), await ctx.campaignId(o.campaign), id, flag, ctx.by(o.by), o.note ?? null);
-      if (o.json) return printJson(journeyJson(s));
-      line(`${colour.green('✓')} ${flag} resolved for ${s.municipality.name}.`);
-    });
-
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ nettverk flags resolve 4621 question-1 --note "Svart på telefon"',
+    )
+    .action(
+      async (
+        id: string,
+        flag: string,
+        o: { note?: string; campaign?: string; by?: string; json?: boolean },
+      ) => {
+        const s = await resolveFlag(
+          await ctx.client(),
+          await ctx.campaignId(o.campaign),
+          id,
+          flag,
+          ctx.by(o.by),
+          o.note ?? null,
+        );
+        if (o.json) return printJson(journeyJson(s));
+        line(`${colour.green('✓')} ${flag} resolved for ${s.municipality.name}.`);
+      },
+    );
 }

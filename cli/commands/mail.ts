@@ -33,41 +33,67 @@ Examples:
   $ nettverk preview gathering-announcement --campaign-file campaigns/ks-ti-2013.yaml \\
       --municipalities campaigns/demo/municipalities.csv --municipality 4621 --out /tmp/samling.html`,
     )
-    .action((template: string, o: { campaignFile?: string; municipalities?: string; municipality?: string; language?: string; network?: string; gathering?: string; out?: string }) => {
-      if (!isTemplateName(template)) {
-        throw new OperationError(`There is no template "${template}". Templates: ${[...JOURNEY_TEMPLATES, ...NOTICE_TEMPLATES].join(', ')}.`);
-      }
-      if (o.language && o.language !== 'nb' && o.language !== 'nn') throw new OperationError('--language is nb (bokmål) or nn (nynorsk).');
-      if (o.municipality && !o.municipalities) throw new OperationError('--municipality needs --municipalities CSV to look it up in.');
-      const municipality = o.municipality
-        ? loadMunicipalitiesFile(o.municipalities!).find((m) => m.id === o.municipality)
-        : undefined;
-      if (o.municipality && !municipality) throw new OperationError(`Municipality ${o.municipality} is not in ${o.municipalities}.`);
-      const gathering = o.gathering ? Number(o.gathering) : undefined;
-      if (gathering !== undefined && ![1, 2, 3].includes(gathering)) throw new OperationError('--gathering is 1, 2 or 3.');
-      const ctx = sampleContext(template, {
-        municipality,
-        language: o.language as 'nb' | 'nn' | undefined,
-        network: o.network?.toUpperCase(),
-        gathering: gathering as 1 | 2 | 3 | undefined,
-      });
-      if (o.campaignFile) {
-        ctx.campaign = loadCampaignFile(o.campaignFile);
-        if (ctx.network) ctx.network = ctx.campaign.networks.find((n) => n.id === ctx.network!.id) ?? ctx.network;
-      }
-      const preview = previewMail(template, ctx, loadTemplates());
-      line(preview.terminal);
-      if (o.out) {
-        fs.writeFileSync(o.out, preview.html);
-        line(colour.dim(`Written to ${o.out}`));
-      }
-    });
+    .action(
+      (
+        template: string,
+        o: {
+          campaignFile?: string;
+          municipalities?: string;
+          municipality?: string;
+          language?: string;
+          network?: string;
+          gathering?: string;
+          out?: string;
+        },
+      ) => {
+        if (!isTemplateName(template)) {
+          throw new OperationError(
+            `There is no template "${template}". Templates: ${[...JOURNEY_TEMPLATES, ...NOTICE_TEMPLATES].join(', ')}.`,
+          );
+        }
+        if (o.language && o.language !== 'nb' && o.language !== 'nn')
+          throw new OperationError('--language is nb (bokmål) or nn (nynorsk).');
+        if (o.municipality && !o.municipalities)
+          throw new OperationError('--municipality needs --municipalities CSV to look it up in.');
+        const municipality = o.municipality
+          ? loadMunicipalitiesFile(o.municipalities!).find((m) => m.id === o.municipality)
+          : undefined;
+        if (o.municipality && !municipality)
+          throw new OperationError(`Municipality ${o.municipality} is not in ${o.municipalities}.`);
+        const gathering = o.gathering ? Number(o.gathering) : undefined;
+        if (gathering !== undefined && ![1, 2, 3].includes(gathering))
+          throw new OperationError('--gathering is 1, 2 or 3.');
+        const ctx = sampleContext(template, {
+          municipality,
+          language: o.language as 'nb' | 'nn' | undefined,
+          network: o.network?.toUpperCase(),
+          gathering: gathering as 1 | 2 | 3 | undefined,
+        });
+        if (o.campaignFile) {
+          ctx.campaign = loadCampaignFile(o.campaignFile);
+          if (ctx.network)
+            ctx.network =
+              ctx.campaign.networks.find((n) => n.id === ctx.network!.id) ?? ctx.network;
+        }
+        const preview = previewMail(template, ctx, loadTemplates());
+        line(preview.terminal);
+        if (o.out) {
+          fs.writeFileSync(o.out, preview.html);
+          line(colour.dim(`Written to ${o.out}`));
+        }
+      },
+    );
 
   program
     .command('parse <file>')
-    .description('what the system reads in a saved mail (.eml): kind, fresh text, participants, anchoring, network wish')
+    .description(
+      'what the system reads in a saved mail (.eml): kind, fresh text, participants, anchoring, network wish',
+    )
     .option('--json', 'print one JSON object')
-    .addHelpText('after', '\nExamples:\n  $ nettverk parse svar.eml\n  $ nettverk parse svar.eml --json | jq .participants')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ nettverk parse svar.eml\n  $ nettverk parse svar.eml --json | jq .participants',
+    )
     .action((file: string, o: { json?: boolean }) => {
       if (!fs.existsSync(file)) throw new OperationError(`There is no file ${file}.`);
       const understood = understandReply(fs.readFileSync(file));

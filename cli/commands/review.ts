@@ -7,14 +7,17 @@ import { colour, line, printJson, table, when } from '../output';
 
 const uidOf = (text: string) => {
   const uid = Number(text);
-  if (!Number.isInteger(uid) || uid <= 0) throw new OperationError(`"${text}" is not a message number from \`nettverk review list\`.`);
+  if (!Number.isInteger(uid) || uid <= 0)
+    throw new OperationError(`"${text}" is not a message number from \`nettverk review list\`.`);
   return uid;
 };
 
 export function reviewCommands(program: Command, ctx: CliContext): void {
   const review = program
     .command('review')
-    .description('mail the system would not apply by itself: unknown senders, ambiguous matches, strangers');
+    .description(
+      'mail the system would not apply by itself: unknown senders, ambiguous matches, strangers',
+    );
   review
     .command('list')
     .description('the review queue, with why each message is there')
@@ -23,18 +26,34 @@ export function reviewCommands(program: Command, ctx: CliContext): void {
     .action(async (o: { json?: boolean }) => {
       const items = await listReview(await ctx.client(), ctx.config);
       if (o.json) return printJson(items);
-      table(['#', 'received', 'from', 'kind', 'subject', 'why'], items.map((i) => [i.uid, when(i.receivedAt), i.fromDomain, i.kind, i.subject.slice(0, 50), i.reason]));
+      table(
+        ['#', 'received', 'from', 'kind', 'subject', 'why'],
+        items.map((i) => [
+          i.uid,
+          when(i.receivedAt),
+          i.fromDomain,
+          i.kind,
+          i.subject.slice(0, 50),
+          i.reason,
+        ]),
+      );
     });
   review
     .command('assign <number> <municipality>')
-    .description('deliver a message to a municipality\'s journey (you vouch for the sender)')
+    .description("deliver a message to a municipality's journey (you vouch for the sender)")
     .option('--campaign <id>', 'the campaign (default: the only one)')
     .option('--by <name>', 'who assigns')
     .addHelpText('after', '\nExample:\n  $ nettverk review assign 3 4621')
     .action(async (number: string, municipality: string, o: { campaign?: string; by?: string }) => {
       const client = await ctx.client();
       const campaignId = await ctx.campaignId(o.campaign);
-      await assignReview(client, ctx.config, uidOf(number), { campaignId, municipalityId: municipality }, ctx.by(o.by));
+      await assignReview(
+        client,
+        ctx.config,
+        uidOf(number),
+        { campaignId, municipalityId: municipality },
+        ctx.by(o.by),
+      );
       line(`${colour.green('✓')} Message ${number} delivered to ${campaignId}/${municipality}.`);
     });
   review

@@ -38,7 +38,9 @@ const simplify = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 /** The participant an answer speaks of: by email, by full name, or by a unique first name. */
 export function findParticipant(participants: Participant[], who: string): Participant | null {
   const w = simplify(who);
-  const exact = participants.find((p) => (p.email && simplify(p.email) === w) || simplify(p.name) === w);
+  const exact = participants.find(
+    (p) => (p.email && simplify(p.email) === w) || simplify(p.name) === w,
+  );
   if (exact) return exact;
   const byFirst = participants.filter((p) => simplify(p.name).split(' ')[0] === w.split(' ')[0]);
   return byFirst.length === 1 ? byFirst[0] : null;
@@ -73,11 +75,16 @@ export function applyAttendance(
   };
 
   for (const answer of answers) {
-    const targets = answer.participant === null ? people : [findParticipant(people, answer.participant)];
+    const targets =
+      answer.participant === null ? people : [findParticipant(people, answer.participant)];
     if (targets.length === 1 && targets[0] === null) {
       if (answer.substitute) {
         people.push({ ...answer.substitute });
-        setAnswer(ensureRow(answer.substitute), { ...answer, attending: answer.attending ?? true }, at);
+        setAnswer(
+          ensureRow(answer.substitute),
+          { ...answer, attending: answer.attending ?? true },
+          at,
+        );
       } else {
         unmatched.push(answer.participant ?? '');
       }

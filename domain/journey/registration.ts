@@ -17,11 +17,7 @@ export interface Assessment {
 }
 
 const normalise = (s: string | null) =>
-  (s ?? '')
-    .toLowerCase()
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .trim();
+  (s ?? '').toLowerCase().normalize('NFC').replace(/\s+/g, ' ').trim();
 
 export function sameParticipant(a: Participant, b: Participant): boolean {
   if (a.email && b.email) return normalise(a.email) === normalise(b.email);
@@ -35,7 +31,11 @@ export function sameParticipant(a: Participant, b: Participant): boolean {
  */
 export function mergeRegistration(
   previous: RegistrationDraft | null,
-  reply: { participants: Participant[] | null; anchored: boolean | null; networkPreference: NetworkId | null },
+  reply: {
+    participants: Participant[] | null;
+    anchored: boolean | null;
+    networkPreference: NetworkId | null;
+  },
 ): RegistrationDraft {
   const participants = previous ? previous.participants.map((p) => ({ ...p })) : [];
   for (const incoming of reply.participants ?? []) {

@@ -23,11 +23,16 @@ export const gatheringEnd = (g: Gathering): Instant => g.endsAt ?? endOfMonth(g.
  */
 export function campaignHorizon(campaign: Campaign): Instant {
   const ends = campaign.networks.map((n) => gatheringEnd(n.gatherings[n.gatherings.length - 1]));
-  return plus(latest(ends.length ? ends : [campaign.schedule.registrationDeadline]), campaign.schedule.lessonsCloseAfter);
+  return plus(
+    latest(ends.length ? ends : [campaign.schedule.registrationDeadline]),
+    campaign.schedule.lessonsCloseAfter,
+  );
 }
 
 /** Registration reminders in the order they go out (the earliest first). */
 export function reminderTimes(campaign: Campaign): Instant[] {
   const { registrationDeadline, registrationReminders } = campaign.schedule;
-  return [...registrationReminders].sort((a, b) => b - a).map((offset) => minus(registrationDeadline, offset));
+  return [...registrationReminders]
+    .sort((a, b) => b - a)
+    .map((offset) => minus(registrationDeadline, offset));
 }

@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { root, smtpSend, startHarness, testConfig, waitFor, type Harness } from '../support/integration';
+import {
+  root,
+  smtpSend,
+  startHarness,
+  testConfig,
+  waitFor,
+  type Harness,
+} from '../support/integration';
 
 jest.setTimeout(240_000);
 
@@ -17,19 +24,25 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettverk-cli-'));
 let h: Harness;
 
 const run = promisify(execFile);
-async function nettverk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function nettverk(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(root, 'bin', 'nettverk.js'), ...args], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NETTVERK_ENV_FILE: '/dev/null',
-        TI_ADDRESS: config.tiAddress,
-        NETTVERK_TASK_QUEUE: config.temporal.taskQueue,
-        NETTVERK_COORDINATOR: 'Testar Koordinator',
-        NO_COLOR: '1',
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [path.join(root, 'bin', 'nettverk.js'), ...args],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          NETTVERK_ENV_FILE: '/dev/null',
+          TI_ADDRESS: config.tiAddress,
+          NETTVERK_TASK_QUEUE: config.temporal.taskQueue,
+          NETTVERK_COORDINATOR: 'Testar Koordinator',
+          NO_COLOR: '1',
+        },
       },
-    });
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -45,11 +58,20 @@ const json = async (...args: string[]) => {
 const roster = path.join(dir, 'kommuner.csv');
 const badRoster = path.join(dir, 'feil.csv');
 beforeAll(async () => {
-  const demo = fs.readFileSync(path.join(root, 'campaigns', 'demo', 'municipalities.csv'), 'utf8').split('\n');
+  const demo = fs
+    .readFileSync(path.join(root, 'campaigns', 'demo', 'municipalities.csv'), 'utf8')
+    .split('\n');
   const header = demo.find((l) => l.startsWith('id,'))!;
-  const rows = ['4621', '4602', '4640', '1103'].map((m) => demo.find((l) => l.startsWith(`${m},`))!);
+  const rows = ['4621', '4602', '4640', '1103'].map((m) =>
+    demo.find((l) => l.startsWith(`${m},`))!,
+  );
   fs.writeFileSync(roster, [header, ...rows].join('\n') + '\n');
-  fs.writeFileSync(badRoster, [header, rows[0], rows[1].replace('postmottak@kinn.kommune.example', 'ikke-en-adresse')].join('\n') + '\n');
+  fs.writeFileSync(
+    badRoster,
+    [header, rows[0], rows[1].replace('postmottak@kinn.kommune.example', 'ikke-en-adresse')].join(
+      '\n',
+    ) + '\n',
+  );
   h = await startHarness(config, { inbox: true });
 });
 afterAll(async () => {
@@ -58,10 +80,30 @@ afterAll(async () => {
 });
 
 const campaignFile = path.join(root, 'campaigns', 'ks-ti-2013.yaml');
-const start = ['campaign', 'start', campaignFile, '--municipalities', roster, '--id', id, '--compress', '4s'];
+const start = [
+  'campaign',
+  'start',
+  campaignFile,
+  '--municipalities',
+  roster,
+  '--id',
+  id,
+  '--compress',
+  '4s',
+];
 
 test('bad input is refused with file and line, and nothing starts', async () => {
-  const bad = await nettverk('campaign', 'start', campaignFile, '--municipalities', badRoster, '--id', id, '--compress', '4s');
+  const bad = await nettverk(
+    'campaign',
+    'start',
+    campaignFile,
+    '--municipalities',
+    badRoster,
+    '--id',
+    id,
+    '--compress',
+    '4s',
+  );
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain(`${path.basename(badRoster)}:3`);
   expect(bad.stderr).toContain('email');
@@ -75,64 +117,141 @@ test('bad input is refused with file and line, and nothing starts', async () => 
 });
 
 test('start is idempotent; status, list and show report the journeys', async () => {
-  expect(await json(...start)).toEqual({ campaignId: id, campaignWorkflow: 'started', journeys: { total: 4, started: 4, existing: 0 } });
-  expect(await json(...start)).toEqual({ campaignId: id, campaignWorkflow: 'existing', journeys: { total: 4, started: 0, existing: 4 } });
+  expect(await json(...start)).toEqual({
+    campaignId: id,
+    campaignWorkflow: 'started',
+    journeys: { total: 4, started: 4, existing: 0 },
+  });
+  expect(await json(...start)).toEqual({
+    campaignId: id,
+    campaignWorkflow: 'existing',
+    journeys: { total: 4, started: 0, existing: 4 },
+  });
 
   const status = await waitFor('all four invited', async () => {
     const s = await json('campaign', 'status', id);
     return s.funnel.invited === 4 ? s : null;
   });
-  expect(status).toMatchObject({ campaignId: id, phase: 'registration', funnel: { invited: 4, registered: 0 }, openFlags: 0 });
+  expect(status).toMatchObject({
+    campaignId: id,
+    phase: 'registration',
+    funnel: { invited: 4, registered: 0 },
+    openFlags: 0,
+  });
   expect(status.networks.map((n: { id: string }) => n.id)).toEqual(['A', 'B', 'C']);
 
   const list = await json('list', '--campaign', id, '--stage', 'invited');
-  expect(list.map((r: { municipalityId: string }) => r.municipalityId)).toEqual(['1103', '4602', '4621', '4640']);
+  expect(list.map((r: { municipalityId: string }) => r.municipalityId)).toEqual([
+    '1103',
+    '4602',
+    '4621',
+    '4640',
+  ]);
   const voss = await json('show', '4621', '--campaign', id);
-  expect(voss).toMatchObject({ id: '4621', name: 'Voss', stage: 'invited', network: null, participants: [], flags: [] });
+  expect(voss).toMatchObject({
+    id: '4621',
+    name: 'Voss',
+    stage: 'invited',
+    network: null,
+    participants: [],
+    flags: [],
+  });
   expect(voss.state.mails[0]).toMatchObject({ step: 'invitation', status: 'sent' });
 });
 
 test('register by hand, a refused change with its reason, cancel', async () => {
   const registered = await json(
-    'register', '4621', '--campaign', id,
-    '--participant', 'Kari Nordmann; kommunalsjef; kari.nordmann@voss.kommune.example',
-    '--participant', 'Ola Hansen; rådgjevar; ola.hansen@voss.kommune.example; 99 88 77 66',
-    '--network', 'a',
+    'register',
+    '4621',
+    '--campaign',
+    id,
+    '--participant',
+    'Kari Nordmann; kommunalsjef; kari.nordmann@voss.kommune.example',
+    '--participant',
+    'Ola Hansen; rådgjevar; ola.hansen@voss.kommune.example; 99 88 77 66',
+    '--network',
+    'a',
   );
   expect(registered).toMatchObject({
     stage: 'registered',
     network: null,
     participants: [
       { name: 'Kari Nordmann', title: 'kommunalsjef', email: 'kari.nordmann@voss.kommune.example' },
-      { name: 'Ola Hansen', title: 'rådgjevar', email: 'ola.hansen@voss.kommune.example', phone: '99 88 77 66' },
+      {
+        name: 'Ola Hansen',
+        title: 'rådgjevar',
+        email: 'ola.hansen@voss.kommune.example',
+        phone: '99 88 77 66',
+      },
     ],
   });
   expect(registered.state).toMatchObject({ networkPreference: 'A', registeredVia: 'coordinator' });
 
-  const refused = await nettverk('participants', '4640', '--campaign', id, '--participant', 'Kari; x; kari@sogndal.kommune.example');
+  const refused = await nettverk(
+    'participants',
+    '4640',
+    '--campaign',
+    id,
+    '--participant',
+    'Kari; x; kari@sogndal.kommune.example',
+  );
   expect(refused.code).toBe(1);
-  expect(refused.stderr.trim()).toBe('Refused: The journey is invited: only a registered municipality has participants to change');
+  expect(refused.stderr.trim()).toBe(
+    'Refused: The journey is invited: only a registered municipality has participants to change',
+  );
 
-  const cancelled = await json('cancel', '4602', '--campaign', id, '--reason', 'Kommunen er slått sammen');
+  const cancelled = await json(
+    'cancel',
+    '4602',
+    '--campaign',
+    id,
+    '--reason',
+    'Kommunen er slått sammen',
+  );
   expect(cancelled.stage).toBe('cancelled');
-  expect(cancelled.state.cancellation).toMatchObject({ by: 'Testar Koordinator', reason: 'Kommunen er slått sammen' });
+  expect(cancelled.state.cancellation).toMatchObject({
+    by: 'Testar Koordinator',
+    reason: 'Kommunen er slått sammen',
+  });
   const again = await nettverk('cancel', '4602', '--campaign', id, '--reason', 'igjen');
-  expect(again.stderr.trim()).toBe('The journey of 4602 has ended (cancelled): it cannot be changed any more.');
+  expect(again.stderr.trim()).toBe(
+    'The journey of 4602 has ended (cancelled): it cannot be changed any more.',
+  );
 });
 
 test('the review queue: a stranger is listed with the reason, dismissed; another is assigned to a journey', async () => {
   const mail = (from: string, subject: string) =>
-    [`From: <${from}>`, `To: <${config.tiAddress}>`, `Subject: ${subject}`, `Message-ID: <${crypto.randomBytes(6).toString('hex')}@x.example>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'Har dere plass til oss?', ''].join('\r\n');
-  await smtpSend(mail('ukjent@firma.example', 'Spørsmål om nettverk'), { from: 'ukjent@firma.example', to: [config.tiAddress] });
+    [
+      `From: <${from}>`,
+      `To: <${config.tiAddress}>`,
+      `Subject: ${subject}`,
+      `Message-ID: <${crypto.randomBytes(6).toString('hex')}@x.example>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Har dere plass til oss?',
+      '',
+    ].join('\r\n');
+  await smtpSend(mail('ukjent@firma.example', 'Spørsmål om nettverk'), {
+    from: 'ukjent@firma.example',
+    to: [config.tiAddress],
+  });
   const [item] = await waitFor('the stranger in review', async () => {
     const items = await json('review', 'list');
     return items.length === 1 ? items : null;
   });
-  expect(item).toMatchObject({ fromDomain: 'firma.example', kind: 'question', reason: 'matches no journey (no reference, no token, unknown sender)' });
+  expect(item).toMatchObject({
+    fromDomain: 'firma.example',
+    kind: 'question',
+    reason: 'matches no journey (no reference, no token, unknown sender)',
+  });
   expect((await nettverk('review', 'dismiss', String(item.uid))).code).toBe(0);
   expect(await json('review', 'list')).toEqual([]);
 
-  await smtpSend(mail('rektor@skule.example', 'Frå Sogndal'), { from: 'rektor@skule.example', to: [config.tiAddress] });
+  await smtpSend(mail('rektor@skule.example', 'Frå Sogndal'), {
+    from: 'rektor@skule.example',
+    to: [config.tiAddress],
+  });
   const [second] = await waitFor('the second in review', async () => {
     const items = await json('review', 'list');
     return items.length === 1 ? items : null;
@@ -143,16 +262,22 @@ test('the review queue: a stranger is listed with the reason, dismissed; another
   expect(sogndal.state.replies).toHaveLength(1);
   expect(sogndal.flags.map((f: { kind: string }) => f.kind)).toEqual(['question']);
   const flags = await json('flags', 'list', '--campaign', id);
-  expect(flags.map((f: { id: string; flag: { id: string } }) => `${f.id}:${f.flag.id}`)).toEqual(['4640:question-1']);
+  expect(flags.map((f: { id: string; flag: { id: string } }) => `${f.id}:${f.flag.id}`)).toEqual([
+    '4640:question-1',
+  ]);
 });
 
 test('parse prints what the system reads in a saved mail', async () => {
   const fixtures = path.join(root, 'test', 'fixtures', 'replies');
-  const file = fs.readdirSync(fixtures).find((f) => f.endsWith('.eml') && f.includes('registration'))!;
+  const file = fs
+    .readdirSync(fixtures)
+    .find((f) => f.endsWith('.eml') && f.includes('registration'))!;
   const parsed = await json('parse', path.join(fixtures, file));
   expect(parsed.kind).toBe('registration');
   expect(parsed.participants.length).toBeGreaterThanOrEqual(1);
-  expect(Object.keys(parsed)).toEqual(expect.arrayContaining(['kind', 'text', 'participants', 'anchored', 'networkPreference']));
+  expect(Object.keys(parsed)).toEqual(
+    expect.arrayContaining(['kind', 'text', 'participants', 'anchored', 'networkPreference']),
+  );
   const human = await nettverk('parse', path.join(fixtures, file));
   expect(human.stdout).toMatch(/^Registration from/);
 });
@@ -172,7 +297,18 @@ test('export registrations as CSV that Norwegian Excel opens', async () => {
 test('cancelling the campaign cancels every journey still running', async () => {
   const r = await json('campaign', 'cancel', id, '--reason', 'Testen er over');
   expect(r.phase).toBe('cancelled');
-  await waitFor('every journey cancelled', async () => (await h.client.workflow.count(`CampaignId = "${id}" AND ExecutionStatus = "Running"`)).count === 0, 60_000);
+  await waitFor(
+    'every journey cancelled',
+    async () =>
+      (await h.client.workflow.count(`CampaignId = "${id}" AND ExecutionStatus = "Running"`))
+        .count === 0,
+    60_000,
+  );
   const list = await json('list', '--campaign', id);
-  expect(list.map((x: { stage: string }) => x.stage)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+  expect(list.map((x: { stage: string }) => x.stage)).toEqual([
+    'cancelled',
+    'cancelled',
+    'cancelled',
+    'cancelled',
+  ]);
 });

@@ -30,7 +30,14 @@ test('a journey survives a restart of the dev server', async () => {
   quietRuntime();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettverk-restart-'));
   const [port, uiPort] = [await freePort(), await freePort()];
-  const server = devServer({ host: '127.0.0.1', port, uiPort, dbFile: path.join(dir, 'temporal.db'), stateDir: dir, name: 'restart-test' });
+  const server = devServer({
+    host: '127.0.0.1',
+    port,
+    uiPort,
+    dbFile: path.join(dir, 'temporal.db'),
+    stateDir: dir,
+    name: 'restart-test',
+  });
   const config = testConfig({ TEMPORAL_ADDRESS: `127.0.0.1:${port}` });
   const campaign = testCampaign(config);
   const voss = municipality('4621');
@@ -79,7 +86,11 @@ test('a journey survives a restart of the dev server', async () => {
       expect(before.mails.map((m) => m.step)).toEqual(['invitation']);
       // And it goes on where it was.
       await handle.signal(replySignal, { reply: registration([kari, ola]), assignedBy: null });
-      for (let i = 0; i < 100 && (await handle.query(journeyStateQuery)).stage !== 'registered'; i++) {
+      for (
+        let i = 0;
+        i < 100 && (await handle.query(journeyStateQuery)).stage !== 'registered';
+        i++
+      ) {
         await new Promise((r) => setTimeout(r, 100));
       }
       expect((await handle.query(journeyStateQuery)).stage).toBe('registered');

@@ -34,9 +34,22 @@ test('the activity retried after the server accepted does not send again (real S
     step: 'invitation',
     template: 'invitation',
     context: {
-      campaign, municipality: voss, contact: null, participants: [], anchored: null, networkPreference: null,
-      network: null, gathering: null, missing: [], waitingListPosition: null, reminderNumber: null,
-      cancellation: null, flag: null, reply: null, bounce: null, now: campaign.schedule.invitationAt,
+      campaign,
+      municipality: voss,
+      contact: null,
+      participants: [],
+      anchored: null,
+      networkPreference: null,
+      network: null,
+      gathering: null,
+      missing: [],
+      waitingListPosition: null,
+      reminderNumber: null,
+      cancellation: null,
+      flag: null,
+      reply: null,
+      bounce: null,
+      now: campaign.schedule.invitationAt,
     },
     to: [{ name: voss.name, address: voss.email }],
     cc: [],
@@ -44,13 +57,25 @@ test('the activity retried after the server accepted does not send again (real S
     inReplyTo: null,
     audience: 'municipality',
   };
-  const render = (t: Parameters<typeof renderMail>[1], c: Parameters<typeof renderMail>[2]) => renderMail(templates, t, c);
+  const render = (t: Parameters<typeof renderMail>[1], c: Parameters<typeof renderMail>[2]) =>
+    renderMail(templates, t, c);
   try {
-    const first = createSendActivities({ config, transport, archive, render, afterAccept: crashAfterAccept });
-    await expect(new MockActivityEnvironment({ attempt: 1 }).run(first.sendMail, mail)).rejects.toThrow('worker died');
+    const first = createSendActivities({
+      config,
+      transport,
+      archive,
+      render,
+      afterAccept: crashAfterAccept,
+    });
+    await expect(
+      new MockActivityEnvironment({ attempt: 1 }).run(first.sendMail, mail),
+    ).rejects.toThrow('worker died');
     const retry = createSendActivities({ config, transport, archive, render });
     const outcome = await new MockActivityEnvironment({ attempt: 2 }).run(retry.sendMail, mail);
-    expect(outcome).toEqual({ status: 'already-sent', messageId: `<nv.${campaign.id}.4621.invitation@ti.example>` });
+    expect(outcome).toEqual({
+      status: 'already-sent',
+      messageId: `<nv.${campaign.id}.4621.invitation@ti.example>`,
+    });
     expect(await readMailbox(voss.email)).toHaveLength(1);
 
     // A different step is a different message and goes out.
@@ -60,7 +85,10 @@ test('the activity retried after the server accepted does not send again (real S
       template: 'registration-reminder',
       threadSteps: ['invitation'],
     };
-    const reminder = (await new MockActivityEnvironment({ attempt: 1 }).run(retry.sendMail, reminderMail)) as SendOutcome;
+    const reminder = (await new MockActivityEnvironment({ attempt: 1 }).run(
+      retry.sendMail,
+      reminderMail,
+    )) as SendOutcome;
     expect(reminder.status).toBe('sent');
     expect(await readMailbox(voss.email)).toHaveLength(2);
   } finally {
@@ -81,11 +109,18 @@ test('a worker killed right after the server accepted: the retry on a new worker
     MAIL_RATE_PER_MINUTE: '6000',
   };
   const startWorker = (fault: boolean): ChildProcess =>
-    spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'worker', 'main.ts'), '--no-inbox'], {
-      env: { ...env, NETTVERK_FAULT_INJECTION: fault ? 'crash-after-smtp-accept' : '' },
-      stdio: 'ignore',
-    });
-  const exited = (p: ChildProcess) => new Promise<NodeJS.Signals | number | null>((r) => p.once('exit', (code, signal) => r(signal ?? code)));
+    spawn(
+      path.join(root, 'node_modules', '.bin', 'tsx'),
+      [path.join(root, 'worker', 'main.ts'), '--no-inbox'],
+      {
+        env: { ...env, NETTVERK_FAULT_INJECTION: fault ? 'crash-after-smtp-accept' : '' },
+        stdio: 'ignore',
+      },
+    );
+  const exited = (p: ChildProcess) =>
+    new Promise<NodeJS.Signals | number | null>((r) =>
+      p.once('exit', (code, signal) => r(signal ?? code)),
+    );
 
   const connection = await Connection.connect({ address: config.temporal.address });
   const client = new Client({ connection });
@@ -111,7 +146,9 @@ test('a worker killed right after the server accepted: the retry on a new worker
       },
       120_000,
     );
-    expect(state.mails).toEqual([expect.objectContaining({ step: 'invitation', status: 'already-sent' })]);
+    expect(state.mails).toEqual([
+      expect.objectContaining({ step: 'invitation', status: 'already-sent' }),
+    ]);
     expect(await readMailbox(voss.email)).toHaveLength(1);
     await handle.terminate('test over');
   } finally {

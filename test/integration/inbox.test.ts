@@ -5,7 +5,15 @@
 import crypto from 'node:crypto';
 import { journeyStateQuery, journeyWorkflowId } from '../../workflows/definitions';
 import { municipality } from '../support/scenario';
-import { readMailbox, smtpSend, startHarness, testCampaign, testConfig, waitFor, type Harness } from '../support/integration';
+import {
+  readMailbox,
+  smtpSend,
+  startHarness,
+  testCampaign,
+  testConfig,
+  waitFor,
+  type Harness,
+} from '../support/integration';
 
 jest.setTimeout(120_000);
 
@@ -20,8 +28,17 @@ afterAll(async () => {
 
 const folder = (name: string) => `Nettverk.${name}`; // GreenMail's hierarchy delimiter is "."
 
-function outlookReply(o: { from: string; to: string; inReplyTo: string; subject: string; body: string; messageId?: string; extraHeaders?: string }) {
-  const messageId = o.messageId ?? `<${crypto.randomBytes(8).toString('hex')}@voss.kommune.example>`;
+function outlookReply(o: {
+  from: string;
+  to: string;
+  inReplyTo: string;
+  subject: string;
+  body: string;
+  messageId?: string;
+  extraHeaders?: string;
+}) {
+  const messageId =
+    o.messageId ?? `<${crypto.randomBytes(8).toString('hex')}@voss.kommune.example>`;
   return {
     messageId,
     raw: [
@@ -61,7 +78,9 @@ test('a reply advances its journey within seconds, is filed, and a second copy c
   const invitationId = `<nv.${campaign.id}.4621.invitation@ti.example>`;
   // The archive copy of the invitation is recognised as our own and filed under Sendt.
   await waitFor('the archive copy filed', async () =>
-    (await readMailbox(config.tiAddress, folder('Sendt'))).some((m) => m.mime.messageId === invitationId),
+    (await readMailbox(config.tiAddress, folder('Sendt'))).some(
+      (m) => m.mime.messageId === invitationId,
+    ),
   );
 
   const reply = outlookReply({
@@ -98,22 +117,34 @@ test('a reply advances its journey within seconds, is filed, and a second copy c
   expect(state.anchored).toBe(true);
   expect(state.networkPreference).toBe('A');
   await waitFor('the reply filed under Behandlet', async () =>
-    (await readMailbox(config.tiAddress, folder('Behandlet'))).some((m) => m.mime.messageId === reply.messageId),
+    (await readMailbox(config.tiAddress, folder('Behandlet'))).some(
+      (m) => m.mime.messageId === reply.messageId,
+    ),
   );
   // The confirmation reached Kari, threaded under her reply.
   const confirmation = await waitFor('the confirmation', async () =>
-    (await readMailbox('kari.nordmann@voss.kommune.example')).find((m) => m.mime.inReplyTo === reply.messageId),
+    (await readMailbox('kari.nordmann@voss.kommune.example')).find(
+      (m) => m.mime.inReplyTo === reply.messageId,
+    ),
   );
   expect(confirmation.header('auto-submitted')).toBe('auto-replied');
 
   // The same message again (a crash before it was moved would do this): nothing changes.
   await smtpSend(reply.raw, { from: 'kari.nordmann@voss.kommune.example', to: [config.tiAddress] });
-  await waitFor('the duplicate filed', async () =>
-    (await readMailbox(config.tiAddress, folder('Behandlet'))).filter((m) => m.mime.messageId === reply.messageId).length === 2,
+  await waitFor(
+    'the duplicate filed',
+    async () =>
+      (await readMailbox(config.tiAddress, folder('Behandlet'))).filter(
+        (m) => m.mime.messageId === reply.messageId,
+      ).length === 2,
   );
   const after = await handle.query(journeyStateQuery);
   expect(after.replies).toHaveLength(1);
-  expect(after.mails.map((m) => m.template)).toEqual(state.mails.map((m) => m.template).concat(after.mails.slice(state.mails.length).map((m) => m.template)));
+  expect(after.mails.map((m) => m.template)).toEqual(
+    state.mails
+      .map((m) => m.template)
+      .concat(after.mails.slice(state.mails.length).map((m) => m.template)),
+  );
   expect(after.mails.filter((m) => m.template === 'registration-confirmation')).toHaveLength(1);
 
   // Someone outside the municipality writing in the thread: review, not applied.
@@ -126,7 +157,9 @@ test('a reply advances its journey within seconds, is filed, and a second copy c
   });
   await smtpSend(stranger.raw, { from: 'someone@gmail.com', to: [config.tiAddress] });
   await waitFor('the stranger in review', async () =>
-    (await readMailbox(config.tiAddress, folder('Til vurdering'))).some((m) => m.mime.messageId === stranger.messageId),
+    (await readMailbox(config.tiAddress, folder('Til vurdering'))).some(
+      (m) => m.mime.messageId === stranger.messageId,
+    ),
   );
   expect((await handle.query(journeyStateQuery)).stage).toBe('registered');
 
@@ -139,10 +172,15 @@ test('a reply advances its journey within seconds, is filed, and a second copy c
     body: 'Eg er på ferie og er tilbake 3. juni.',
     extraHeaders: 'X-Auto-Response-Suppress: All',
   });
-  const awayRaw = away.raw.replace('Subject: SV: Invitasjon', 'Subject: Automatisk svar: Invitasjon');
+  const awayRaw = away.raw.replace(
+    'Subject: SV: Invitasjon',
+    'Subject: Automatisk svar: Invitasjon',
+  );
   await smtpSend(awayRaw, { from: 'ola.hansen@voss.kommune.example', to: [config.tiAddress] });
   await waitFor('the out-of-office filed', async () =>
-    (await readMailbox(config.tiAddress, folder('Automatiske svar'))).some((m) => m.mime.messageId === away.messageId),
+    (await readMailbox(config.tiAddress, folder('Automatiske svar'))).some(
+      (m) => m.mime.messageId === away.messageId,
+    ),
   );
   const final = await handle.query(journeyStateQuery);
   expect(final.replies.map((r) => r.kind)).toEqual(['registration', 'auto-reply']);

@@ -6,7 +6,14 @@ import ICAL from 'ical.js';
 import type { MimePart } from '../../mail/incoming/mime';
 import { journeyStateQuery, journeyWorkflowId } from '../../workflows/definitions';
 import { municipality } from '../support/scenario';
-import { readMailbox, startHarness, testCampaign, testConfig, waitFor, type Harness } from '../support/integration';
+import {
+  readMailbox,
+  startHarness,
+  testCampaign,
+  testConfig,
+  waitFor,
+  type Harness,
+} from '../support/integration';
 
 jest.setTimeout(90_000);
 
@@ -35,9 +42,18 @@ test('the invitation goes through real SMTP and comes back over real IMAP, in No
     return found.length ? found : null;
   });
   expect(mail.mime.messageId).toBe(`<nv.${campaign.id}.4621.invitation@ti.example>`);
-  expect(mail.mime.subject).toBe(`Invitasjon til å delta i korrupsjonsførebyggjande nettverk [ref. ${campaign.id}/4621]`);
-  expect(mail.mime.from).toEqual({ name: 'Tor Dølvik, Transparency International Norge', address: config.tiAddress });
-  expect(mail.mime.replyTo).toEqual([{ name: null, address: config.tiAddress }].map((a) => expect.objectContaining({ address: a.address })));
+  expect(mail.mime.subject).toBe(
+    `Invitasjon til å delta i korrupsjonsførebyggjande nettverk [ref. ${campaign.id}/4621]`,
+  );
+  expect(mail.mime.from).toEqual({
+    name: 'Tor Dølvik, Transparency International Norge',
+    address: config.tiAddress,
+  });
+  expect(mail.mime.replyTo).toEqual(
+    [{ name: null, address: config.tiAddress }].map((a) =>
+      expect.objectContaining({ address: a.address }),
+    ),
+  );
   expect(mail.header('auto-submitted')).toBe('auto-generated');
   expect(mail.header('x-auto-response-suppress')).toBe('OOF, AutoReply');
   // Both parts, nynorsk for Voss, æøå intact through quoted-printable/base64 and back.
@@ -54,7 +70,9 @@ test('the invitation goes through real SMTP and comes back over real IMAP, in No
 
   const state = await handle.query(journeyStateQuery);
   expect(state.stage).toBe('invited');
-  expect(state.mails).toEqual([expect.objectContaining({ step: 'invitation', status: 'sent', recipients: 1 })]);
+  expect(state.mails).toEqual([
+    expect.objectContaining({ step: 'invitation', status: 'sent', recipients: 1 }),
+  ]);
   // Visible to `temporal workflow list --query "Stage='invited'"` and the UI.
   await waitFor('the Stage search attribute', async () => {
     const n = await h.client.workflow.count(`CampaignId = "${campaign.id}" AND Stage = "invited"`);
@@ -68,7 +86,12 @@ test('a gathering announcement carries an .ics calendar that parses, spanning lu
   const campaign = testCampaign(config, { msPerDay: 100 });
   const network = campaign.networks[0];
   const voss = { ...municipality('4621'), email: unique('postmottak@voss.kommune.example') };
-  const participant = { name: 'Kari Nordmann', title: 'kommunalsjef', email: unique('kari@voss.kommune.example'), phone: null };
+  const participant = {
+    name: 'Kari Nordmann',
+    title: 'kommunalsjef',
+    email: unique('kari@voss.kommune.example'),
+    phone: null,
+  };
   // Straight to an assigned journey: registered by the coordinator, then placed.
   const handle = await h.client.workflow.start('journey', {
     workflowId: journeyWorkflowId(campaign.id, voss.id),
@@ -88,7 +111,9 @@ test('a gathering announcement carries an .ics calendar that parses, spanning lu
     return found.some((m) => m.mime.subject.startsWith('Første samling')) ? found : null;
   });
   const announcement = mails.find((m) => m.mime.subject.startsWith('Første samling'))!;
-  expect(announcement.mime.attachments).toEqual([expect.objectContaining({ contentType: 'text/calendar', filename: 'nettverk-a-samling-1.ics' })]);
+  expect(announcement.mime.attachments).toEqual([
+    expect.objectContaining({ contentType: 'text/calendar', filename: 'nettverk-a-samling-1.ics' }),
+  ]);
   const calendarText = findPart(announcement.mime.root, 'text/calendar')!.body.toString('utf8');
   const event = new ICAL.Component(ICAL.parse(calendarText)).getFirstSubcomponent('vevent')!;
   const e = new ICAL.Event(event);

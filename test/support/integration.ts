@@ -32,10 +32,15 @@ export function testConfig(extra: Record<string, string> = {}): Config {
 }
 
 /** The 2013 campaign under a fresh id, its mail from and to this test's TI mailbox. */
-export function testCampaign(config: Config, options: { msPerDay?: number; startInMs?: number } = {}): Campaign {
+export function testCampaign(
+  config: Config,
+  options: { msPerDay?: number; startInMs?: number } = {},
+): Campaign {
   const base = loadCampaignFile(path.join(root, 'campaigns', 'ks-ti-2013.yaml'));
   const start = new Date(Date.now() + (options.startInMs ?? 0)).toISOString();
-  const shifted = options.msPerDay ? compressCampaign(base, { start, msPerDay: options.msPerDay }) : shiftCampaign(base, start);
+  const shifted = options.msPerDay
+    ? compressCampaign(base, { start, msPerDay: options.msPerDay })
+    : shiftCampaign(base, start);
   return {
     ...shifted,
     id: `it-${crypto.randomBytes(3).toString('hex')}`,
@@ -55,9 +60,14 @@ export async function startHarness(config: Config, options: { inbox: boolean }):
   quietRuntime();
   let connection: Connection;
   try {
-    connection = await Connection.connect({ address: config.temporal.address, connectTimeout: '3s' });
+    connection = await Connection.connect({
+      address: config.temporal.address,
+      connectTimeout: '3s',
+    });
   } catch (error) {
-    throw new Error(`The dev server does not answer at ${config.temporal.address}: run the tests with npm test, which starts it (${(error as Error).message})`);
+    throw new Error(
+      `The dev server does not answer at ${config.temporal.address}: run the tests with npm test, which starts it (${(error as Error).message})`,
+    );
   }
   const client = new Client({ connection, namespace: config.temporal.namespace });
   const native = await NativeConnection.connect({ address: config.temporal.address });
@@ -91,7 +101,13 @@ export interface FetchedMail {
 
 /** Every message in a GreenMail mailbox folder, read over real IMAP. */
 export async function readMailbox(address: string, folder = 'INBOX'): Promise<FetchedMail[]> {
-  const client = new ImapFlow({ host: '127.0.0.1', port: 3143, secure: false, auth: { user: address, pass: 'x' }, logger: false });
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port: 3143,
+    secure: false,
+    auth: { user: address, pass: 'x' },
+    logger: false,
+  });
   client.on('error', () => undefined);
   await client.connect();
   try {
@@ -103,7 +119,12 @@ export async function readMailbox(address: string, folder = 'INBOX'): Promise<Fe
       for await (const m of client.fetch('1:*', { uid: true, source: true })) {
         if (!m.source) continue;
         const mime = parseMime(m.source);
-        out.push({ uid: m.uid, source: m.source, mime, header: (n) => headerValue(mime.headers, n) });
+        out.push({
+          uid: m.uid,
+          source: m.source,
+          mime,
+          header: (n) => headerValue(mime.headers, n),
+        });
       }
       return out;
     } catch (error) {
@@ -118,7 +139,10 @@ export async function readMailbox(address: string, folder = 'INBOX'): Promise<Fe
 }
 
 /** Sends a raw message over real SMTP, as a municipality's mail server would. */
-export async function smtpSend(raw: string | Buffer, envelope: { from: string; to: string[] }): Promise<void> {
+export async function smtpSend(
+  raw: string | Buffer,
+  envelope: { from: string; to: string[] },
+): Promise<void> {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: 3025, secure: false });
   try {
     await transport.sendMail({ envelope, raw });
@@ -127,7 +151,11 @@ export async function smtpSend(raw: string | Buffer, envelope: { from: string; t
   }
 }
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -139,5 +167,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | null | u
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`,
+  );
 }

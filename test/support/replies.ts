@@ -29,7 +29,11 @@ export function reply(overrides: Partial<ParsedReply> = {}): ParsedReply {
   };
 }
 
-export const kari = participant('Kari Nordmann', 'kommunalsjef', 'kari.nordmann@voss.kommune.example');
+export const kari = participant(
+  'Kari Nordmann',
+  'kommunalsjef',
+  'kari.nordmann@voss.kommune.example',
+);
 export const ola = participant('Ola Hansen', 'rådgiver', 'ola.hansen@voss.kommune.example');
 export const per = participant('Per Berg', 'økonomisjef', 'per.berg@voss.kommune.example');
 export const lise = participant('Lise Dahl', 'personalsjef', 'lise.dahl@voss.kommune.example');

@@ -24,7 +24,9 @@ import { createTimeSkippingEnv } from './time-skipping';
 
 const root = path.resolve(__dirname, '../..');
 export const campaignFile = path.join(root, 'campaigns', 'ks-ti-2013.yaml');
-export const demoMunicipalities = loadMunicipalitiesFile(path.join(root, 'campaigns', 'demo', 'municipalities.csv'));
+export const demoMunicipalities = loadMunicipalitiesFile(
+  path.join(root, 'campaigns', 'demo', 'municipalities.csv'),
+);
 export const municipality = (id: string): Municipality => {
   const m = demoMunicipalities.find((x) => x.id === id);
   if (!m) throw new Error(`no municipality ${id} in the demo list`);
@@ -54,9 +56,20 @@ export class Scenario {
       const messageId = journeyMessageId(mail, 'transparency.no');
       const refused = mail.to.map((a) => a.address).filter((a) => s.refuse.has(a));
       if (refused.length === mail.to.length && refused.length > 0) {
-        return { status: 'rejected', messageId, rejected: refused, response: '550 5.1.1 User unknown' };
+        return {
+          status: 'rejected',
+          messageId,
+          rejected: refused,
+          response: '550 5.1.1 User unknown',
+        };
       }
-      return { status: 'sent', messageId, accepted: mail.to.map((a) => a.address), rejected: refused, response: '250 OK' };
+      return {
+        status: 'sent',
+        messageId,
+        accepted: mail.to.map((a) => a.address),
+        rejected: refused,
+        response: '250 OK',
+      };
     };
     s.workers = [
       await Worker.create({
@@ -83,7 +96,9 @@ export class Scenario {
   /** The 2013 campaign with its invitation going out `delayMs` after the server's now. */
   async campaign(delayMs = 60_000, edit: (c: Campaign) => Campaign = (c) => c): Promise<Campaign> {
     const now = await this.env.currentTimeMs();
-    return edit(shiftCampaign(loadCampaignFile(campaignFile), new Date(now + delayMs).toISOString()));
+    return edit(
+      shiftCampaign(loadCampaignFile(campaignFile), new Date(now + delayMs).toISOString()),
+    );
   }
 
   async startCampaign(campaign: Campaign): Promise<WorkflowHandle> {
@@ -117,7 +132,9 @@ export class Scenario {
   }
 
   async campaignState(campaign: Campaign): Promise<CampaignState> {
-    return this.env.client.workflow.getHandle(campaignWorkflowId(campaign.id)).query(campaignStateQuery);
+    return this.env.client.workflow
+      .getHandle(campaignWorkflowId(campaign.id))
+      .query(campaignStateQuery);
   }
 
   /** Skips time until a campaign-calendar instant (plus `extraMs`). */
@@ -133,7 +150,9 @@ export class Scenario {
 
   /** Templates sent to a municipality (or to the coordinator about it), in order. */
   templates(municipalityId: string, audience: OutgoingMail['audience'] = 'municipality'): string[] {
-    return this.sent.filter((m) => m.municipalityId === municipalityId && m.audience === audience).map((m) => m.template);
+    return this.sent
+      .filter((m) => m.municipalityId === municipalityId && m.audience === audience)
+      .map((m) => m.template);
   }
 
   async teardown(): Promise<void> {

@@ -31,16 +31,30 @@ async function journeyAt(stage: Stage): Promise<Campaign> {
   const campaign = await s.campaign(60_000, (c) => ({ ...c, id: `cancel-${n}` }));
   const campaignHandle = await s.startCampaign(campaign);
   const journey = await s.startJourney(campaign, voss);
-  const order: Stage[] = ['scheduled', 'invited', 'registered', 'assigned', 'gathering_1', 'followup_1', 'lessons'];
+  const order: Stage[] = [
+    'scheduled',
+    'invited',
+    'registered',
+    'assigned',
+    'gathering_1',
+    'followup_1',
+    'lessons',
+  ];
   const reach = (x: Stage) => order.indexOf(stage) >= order.indexOf(x);
   if (reach('invited')) await s.advanceTo(campaign, campaign.schedule.invitationAt);
   if (reach('registered')) {
-    await journey.signal(replySignal, { reply: registration([kari, ola], { networkPreference: 'A' }), assignedBy: null });
+    await journey.signal(replySignal, {
+      reply: registration([kari, ola], { networkPreference: 'A' }),
+      assignedBy: null,
+    });
   }
   if (reach('assigned')) {
     await s.advanceTo(campaign, campaign.schedule.registrationDeadline);
     await campaignHandle.executeUpdate(approveAssignmentUpdate, { args: [{ by: 'koordinator' }] });
-    for (const [number, date] of [[2, '2013-10-15'], [3, '2014-03-12']] as const) {
+    for (const [number, date] of [
+      [2, '2013-10-15'],
+      [3, '2014-03-12'],
+    ] as const) {
       await campaignHandle.executeUpdate(setGatheringUpdate, {
         args: [{ network: 'A', number, date, venue: 'gardermoen', by: 'koordinator' }],
       });
@@ -64,26 +78,34 @@ test.each<[Stage, boolean]>([
 ])('cancelled at %s: withdrawal note %s, nothing after', async (stage, withdrawal) => {
   const campaign = await journeyAt(stage);
   const journey = s.journey(campaign, voss.id);
-  const mine = () => s.sent.filter((m) => m.municipalityId === voss.id && m.campaignId === campaign.id);
+  const mine = () =>
+    s.sent.filter((m) => m.municipalityId === voss.id && m.campaignId === campaign.id);
   const before = mine().length;
 
   const state = await journey.executeUpdate(cancelJourneyUpdate, {
     args: [{ by: 'Tor Dølvik', reason: 'Kommunen trakk seg etter vedtak i formannskapet' }],
   });
   expect(state.stage).toBe('cancelled');
-  expect(state.cancellation).toMatchObject({ by: 'Tor Dølvik', reason: 'Kommunen trakk seg etter vedtak i formannskapet' });
+  expect(state.cancellation).toMatchObject({
+    by: 'Tor Dølvik',
+    reason: 'Kommunen trakk seg etter vedtak i formannskapet',
+  });
   expect(await journey.result()).toMatchObject({ stage: 'cancelled' });
 
   await s.advanceTo(campaign, '2014-06-01T00:00:00.000Z', 0); // the rest of the campaign passes
   const after = mine().slice(before);
   expect(after.map((m) => m.template)).toEqual(withdrawal ? ['withdrawal'] : []);
   if (withdrawal) {
-    expect(after[0].context.cancellation?.reason).toBe('Kommunen trakk seg etter vedtak i formannskapet');
+    expect(after[0].context.cancellation?.reason).toBe(
+      'Kommunen trakk seg etter vedtak i formannskapet',
+    );
     const registrations = (await s.campaignState(campaign)).registrations;
     expect(registrations.find((r) => r.municipalityId === voss.id)?.withdrawn).toBe(true);
   }
   // A cancelled journey refuses further changes with a reason.
-  await expect(journey.executeUpdate(cancelJourneyUpdate, { args: [{ by: 'x', reason: 'again' }] })).rejects.toThrow();
+  await expect(
+    journey.executeUpdate(cancelJourneyUpdate, { args: [{ by: 'x', reason: 'again' }] }),
+  ).rejects.toThrow();
 });
 
 test('cancelling the whole campaign cancels its journeys through the visibility walk', async () => {

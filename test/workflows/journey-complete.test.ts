@@ -1,6 +1,11 @@
 // A whole journey, ten months under time skipping: invitation, registration, assignment,
 // three gatherings with attendance, follow-up between them, lessons learned.
-import { replySignal, approveAssignmentUpdate, campaignWorkflowId, setGatheringUpdate } from '../../workflows/definitions';
+import {
+  replySignal,
+  approveAssignmentUpdate,
+  campaignWorkflowId,
+  setGatheringUpdate,
+} from '../../workflows/definitions';
 import type { Campaign } from '../../domain/types';
 import { DAY, municipality, Scenario } from '../support/scenario';
 import { kari, ola, registration, reply } from '../support/replies';
@@ -68,16 +73,37 @@ test('a municipality goes from invitation to lessons learned', async () => {
       kind: 'other',
       text: 'Begge kommer. Kari overnatter og er vegetarianer.',
       attendance: [
-        { participant: null, attending: true, overnight: null, dinner: null, dietary: null, substitute: null },
-        { participant: 'Kari', attending: true, overnight: true, dinner: true, dietary: 'vegetar', substitute: null },
+        {
+          participant: null,
+          attending: true,
+          overnight: null,
+          dinner: null,
+          dietary: null,
+          substitute: null,
+        },
+        {
+          participant: 'Kari',
+          attending: true,
+          overnight: true,
+          dinner: true,
+          dietary: 'vegetar',
+          substitute: null,
+        },
       ],
     }),
     assignedBy: null,
   });
   state = await s.state(campaign, voss.id);
   const rows = state.gatherings[0].attendance;
-  expect(rows.find((r) => r.name === 'Kari Nordmann')).toMatchObject({ attending: true, overnight: true, dietary: 'vegetar' });
-  expect(rows.find((r) => r.name === 'Ola Hansen')).toMatchObject({ attending: true, overnight: null });
+  expect(rows.find((r) => r.name === 'Kari Nordmann')).toMatchObject({
+    attending: true,
+    overnight: true,
+    dietary: 'vegetar',
+  });
+  expect(rows.find((r) => r.name === 'Ola Hansen')).toMatchObject({
+    attending: true,
+    overnight: null,
+  });
 
   // Everyone answered: no reminder, but practical information three days before.
   await s.advanceTo(campaign, a1.endsAt!);
@@ -122,7 +148,9 @@ test('a municipality goes from invitation to lessons learned', async () => {
   expect(s.templates(voss.id).at(-1)).toBe('lessons-request');
 
   await journey.signal(replySignal, {
-    reply: reply({ text: 'Risikokartleggingen virket best. Håndboka bør få et kapittel om innkjøp.' }),
+    reply: reply({
+      text: 'Risikokartleggingen virket best. Håndboka bør få et kapittel om innkjøp.',
+    }),
     assignedBy: null,
   });
   const result = await journey.result();
@@ -154,5 +182,7 @@ test('a municipality goes from invitation to lessons learned', async () => {
     'lessons-request',
   ]);
   // Each mail about a gathering says which one.
-  expect(s.sent.filter((m) => m.template === 'gathering-announcement').map((m) => m.context.gathering)).toEqual([1, 2, 3]);
+  expect(
+    s.sent.filter((m) => m.template === 'gathering-announcement').map((m) => m.context.gathering),
+  ).toEqual([1, 2, 3]);
 });

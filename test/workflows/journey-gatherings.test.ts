@@ -30,23 +30,34 @@ async function freshCampaign(edit: (c: Campaign) => Campaign = (c) => c): Promis
 }
 const campaignHandle = (c: Campaign) => s.env.client.workflow.getHandle(campaignWorkflowId(c.id));
 const mails = (c: Campaign, id: string) =>
-  s.sent.filter((m) => m.campaignId === c.id && m.municipalityId === id && m.audience === 'municipality');
+  s.sent.filter(
+    (m) => m.campaignId === c.id && m.municipalityId === id && m.audience === 'municipality',
+  );
 
 test('a gathering dated late is announced at once; a moved one is announced again; lessons unanswered close the journey', async () => {
   const campaign = await freshCampaign();
   const bergen = municipality('4601');
   const journey = await s.startJourney(campaign, bergen);
   await s.advanceTo(campaign, campaign.schedule.invitationAt);
-  await journey.signal(replySignal, { reply: registration([kari, ola], { networkPreference: 'B' }), assignedBy: null });
+  await journey.signal(replySignal, {
+    reply: registration([kari, ola], { networkPreference: 'B' }),
+    assignedBy: null,
+  });
   await s.advanceTo(campaign, campaign.schedule.registrationDeadline);
-  await campaignHandle(campaign).executeUpdate(approveAssignmentUpdate, { args: [{ by: 'koordinator' }] });
+  await campaignHandle(campaign).executeUpdate(approveAssignmentUpdate, {
+    args: [{ by: 'koordinator' }],
+  });
 
   // Network B's first gathering is «September 2013»: nothing is announced until it has a date.
   await s.advanceTo(campaign, '2013-08-20T00:00:00.000Z', 0);
   let state = await s.state(campaign, bergen.id);
   expect(state.network?.id).toBe('B');
   expect(state.stage).toBe('assigned');
-  expect(mails(campaign, bergen.id).map((m) => m.template)).toEqual(['invitation', 'registration-confirmation', 'assignment']);
+  expect(mails(campaign, bergen.id).map((m) => m.template)).toEqual([
+    'invitation',
+    'registration-confirmation',
+    'assignment',
+  ]);
 
   // Set ten days ahead: announcement and attendance request together; the reminder's
   // time had passed before anyone was asked, so no reminder; practical info as usual.
@@ -54,13 +65,16 @@ test('a gathering dated late is announced at once; a moved one is announced agai
     args: [{ network: 'B', number: 1, date: '2013-08-30', by: 'koordinator' }],
   });
   await s.advanceTo(campaign, '2013-08-27T12:00:00.000Z', 0);
-  expect(mails(campaign, bergen.id).slice(3).map((m) => m.template)).toEqual([
-    'gathering-announcement',
-    'attendance-request',
-    'gathering-practical',
-  ]);
+  expect(
+    mails(campaign, bergen.id)
+      .slice(3)
+      .map((m) => m.template),
+  ).toEqual(['gathering-announcement', 'attendance-request', 'gathering-practical']);
   const announced = mails(campaign, bergen.id)[3];
-  expect(announced.context.network?.gatherings[0]).toMatchObject({ date: '2013-08-30', lunchToLunch: true });
+  expect(announced.context.network?.gatherings[0]).toMatchObject({
+    date: '2013-08-30',
+    lunchToLunch: true,
+  });
   expect(announced.context.gathering).toBe(1);
 
   // The date moves a day: the journey announces it again and waits for the new date.
@@ -73,7 +87,10 @@ test('a gathering dated late is announced at once; a moved one is announced agai
   expect(mails(campaign, bergen.id).at(-1)?.template).toBe('gathering-announcement');
   expect(mails(campaign, bergen.id).at(-1)?.context.network?.gatherings[0].date).toBe('2013-08-31');
 
-  for (const [number, date] of [[2, '2013-11-20'], [3, '2014-03-19']] as const) {
+  for (const [number, date] of [
+    [2, '2013-11-20'],
+    [3, '2014-03-19'],
+  ] as const) {
     await campaignHandle(campaign).executeUpdate(setGatheringUpdate, {
       args: [{ network: 'B', number, date, by: 'koordinator' }],
     });
@@ -81,7 +98,9 @@ test('a gathering dated late is announced at once; a moved one is announced agai
   // No lessons learned ever come: request, one reminder, and the collection closes.
   const result = await journey.result();
   expect(result).toMatchObject({ stage: 'completed', network: 'B' });
-  const tail = mails(campaign, bergen.id).map((m) => m.template).slice(-2);
+  const tail = mails(campaign, bergen.id)
+    .map((m) => m.template)
+    .slice(-2);
   expect(tail).toEqual(['lessons-request', 'lessons-reminder']);
   state = await s.state(campaign, bergen.id);
   expect(state.reports).toEqual([]);
@@ -97,9 +116,15 @@ test('a substitute replaces a participant; the coordinator moves a municipality 
   for (const id of ids) await s.startJourney(campaign, municipality(id));
   await s.advanceTo(campaign, campaign.schedule.invitationAt);
   for (const [i, id] of ids.entries()) {
-    const people = [participant(`A${i}`, 'rådgiver', `a${i}@x${i}.example`), participant(`B${i}`, 'leiar', `b${i}@x${i}.example`)];
+    const people = [
+      participant(`A${i}`, 'rådgiver', `a${i}@x${i}.example`),
+      participant(`B${i}`, 'leiar', `b${i}@x${i}.example`),
+    ];
     await s.journey(campaign, id).signal(replySignal, {
-      reply: registration(people, { from: { name: `A${i}`, address: `a${i}@x${i}.example` }, networkPreference: 'A' }),
+      reply: registration(people, {
+        from: { name: `A${i}`, address: `a${i}@x${i}.example` },
+        networkPreference: 'A',
+      }),
       assignedBy: null,
     });
     await s.advance(60_000);
@@ -112,23 +137,34 @@ test('a substitute replaces a participant; the coordinator moves a municipality 
   // A move that breaks capacity is refused with the reason, and changes nothing.
   const full = proposal.networks.find((x) => x.municipalityIds.length > 0)!;
   await expect(
-    campaignHandle(campaign).executeUpdate(moveMunicipalityUpdate, { args: [{ municipalityId: '1577', to: full.id, by: 'koordinator' }] }),
+    campaignHandle(campaign).executeUpdate(moveMunicipalityUpdate, {
+      args: [{ municipalityId: '1577', to: full.id, by: 'koordinator' }],
+    }),
   ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/above its maximum of 3/) } });
   expect((await s.campaignState(campaign)).proposal!.waitingList).toEqual(['1577']);
 
-  await campaignHandle(campaign).executeUpdate(approveAssignmentUpdate, { args: [{ by: 'koordinator' }] });
+  await campaignHandle(campaign).executeUpdate(approveAssignmentUpdate, {
+    args: [{ by: 'koordinator' }],
+  });
   await s.advance(60_000);
   expect((await s.state(campaign, '1577')).stage).toBe('waiting_list');
   expect(mails(campaign, '1577').at(-1)?.template).toBe('waiting-list');
 
   // Someone withdraws; the coordinator moves Volda into the free places.
   const leaving = full.municipalityIds[0];
-  await s.journey(campaign, leaving).signal(replySignal, { reply: reply({ kind: 'decline', text: 'Vi må dessverre trekke oss.' }), assignedBy: null });
+  await s.journey(campaign, leaving).signal(replySignal, {
+    reply: reply({ kind: 'decline', text: 'Vi må dessverre trekke oss.' }),
+    assignedBy: null,
+  });
   await s.advance(60_000);
   expect((await s.state(campaign, leaving)).flags.map((f) => f.kind)).toContain('unclear-reply');
-  await s.journey(campaign, leaving).executeUpdate('cancel', { args: [{ by: 'koordinator', reason: 'Trakk seg' }] });
+  await s
+    .journey(campaign, leaving)
+    .executeUpdate('cancel', { args: [{ by: 'koordinator', reason: 'Trakk seg' }] });
   await s.advance(60_000);
-  await campaignHandle(campaign).executeUpdate(moveMunicipalityUpdate, { args: [{ municipalityId: '1577', to: full.id, by: 'koordinator' }] });
+  await campaignHandle(campaign).executeUpdate(moveMunicipalityUpdate, {
+    args: [{ municipalityId: '1577', to: full.id, by: 'koordinator' }],
+  });
   await s.advance(60_000);
   const volda = await s.state(campaign, '1577');
   expect(volda.network?.id).toBe(full.id);
@@ -136,13 +172,24 @@ test('a substitute replaces a participant; the coordinator moves a municipality 
   expect(mails(campaign, '1577').map((m) => m.template)).toContain('assignment');
 
   // At the first gathering's attendance request, B0 sends a substitute.
-  const kept = ids.find((id) => id !== leaving && id !== '1577' && full.municipalityIds.includes(id)) ?? '1577';
+  const kept =
+    ids.find((id) => id !== leaving && id !== '1577' && full.municipalityIds.includes(id)) ??
+    '1577';
   const keptState = await s.state(campaign, kept);
   const someone = keptState.participants[0];
   await s.journey(campaign, kept).signal(replySignal, {
     reply: reply({
       text: `${someone.name} kan ikkje kome. I staden kjem Per Berg, økonomisjef, per.berg@voss.kommune.example.`,
-      attendance: [{ participant: someone.name, attending: false, overnight: null, dinner: null, dietary: null, substitute: per }],
+      attendance: [
+        {
+          participant: someone.name,
+          attending: false,
+          overnight: null,
+          dinner: null,
+          dietary: null,
+          substitute: per,
+        },
+      ],
     }),
     assignedBy: null,
   });
@@ -158,10 +205,17 @@ test('an incomplete registration at the deadline is accepted with a flag; the co
   const m = municipality('1506');
   const journey = await s.startJourney(campaign, m);
   await s.advanceTo(campaign, campaign.schedule.invitationAt);
-  await journey.signal(replySignal, { reply: registration([kari], { anchored: null }), assignedBy: null });
+  await journey.signal(replySignal, {
+    reply: registration([kari], { anchored: null }),
+    assignedBy: null,
+  });
   await expect(
-    campaignHandle(campaign).executeUpdate(approveAssignmentUpdate, { args: [{ by: 'koordinator' }] }),
-  ).rejects.toMatchObject({ cause: { message: 'Registration is still open: there is no proposal to approve yet' } });
+    campaignHandle(campaign).executeUpdate(approveAssignmentUpdate, {
+      args: [{ by: 'koordinator' }],
+    }),
+  ).rejects.toMatchObject({
+    cause: { message: 'Registration is still open: there is no proposal to approve yet' },
+  });
   await expect(
     campaignHandle(campaign).executeUpdate(setGatheringUpdate, {
       args: [{ network: 'A', number: 2, date: '2013-06-01', by: 'koordinator' }],
@@ -171,7 +225,9 @@ test('an incomplete registration at the deadline is accepted with a flag; the co
   const state = await s.state(campaign, m.id);
   expect(state.stage).toBe('registered');
   expect(state.flags.map((f) => f.kind)).toEqual(['incomplete-at-deadline']);
-  expect((await s.campaignState(campaign)).proposal!.placements.map((p) => p.municipalityId)).toEqual([m.id]);
+  expect(
+    (await s.campaignState(campaign)).proposal!.placements.map((p) => p.municipalityId),
+  ).toEqual([m.id]);
 });
 
 test('a reply replayed twice with the same Message-ID changes nothing', async () => {

@@ -37,7 +37,12 @@ test('an incomplete registration is asked for exactly what it lacks, then comple
   await s.startJourney(campaign, m);
   await s.advanceTo(campaign, campaign.schedule.invitationAt);
 
-  await send(m.id, registration([participant('Kari Nordmann', null, 'kari.nordmann@voss.kommune.example')], { anchored: null }));
+  await send(
+    m.id,
+    registration([participant('Kari Nordmann', null, 'kari.nordmann@voss.kommune.example')], {
+      anchored: null,
+    }),
+  );
   let state = await s.state(campaign, m.id);
   expect(state.stage).toBe('incomplete');
   expect(state.missing).toEqual(['participants', 'participant-title', 'anchoring']);
@@ -46,15 +51,27 @@ test('an incomplete registration is asked for exactly what it lacks, then comple
   expect(request.context.missing).toEqual(['participants', 'participant-title', 'anchoring']);
   expect(request.inReplyTo).toMatch(/^<reply-/);
 
-  await send(m.id, registration([participant('Kari Nordmann', 'kommunalsjef', null), ola], { anchored: true }));
+  await send(
+    m.id,
+    registration([participant('Kari Nordmann', 'kommunalsjef', null), ola], { anchored: true }),
+  );
   state = await s.state(campaign, m.id);
   expect(state.stage).toBe('registered');
   expect(state.missing).toEqual([]);
   expect(state.participants).toEqual([
-    { name: 'Kari Nordmann', title: 'kommunalsjef', email: 'kari.nordmann@voss.kommune.example', phone: null },
+    {
+      name: 'Kari Nordmann',
+      title: 'kommunalsjef',
+      email: 'kari.nordmann@voss.kommune.example',
+      phone: null,
+    },
     ola,
   ]);
-  expect(s.templates(m.id)).toEqual(['invitation', 'registration-incomplete', 'registration-confirmation']);
+  expect(s.templates(m.id)).toEqual([
+    'invitation',
+    'registration-incomplete',
+    'registration-confirmation',
+  ]);
 });
 
 test('a decline is thanked and ends the asking; a question is flagged and the journey keeps waiting', async () => {
@@ -64,8 +81,14 @@ test('a decline is thanked and ends the asking; a question is flagged and the jo
   await s.startJourney(campaign, declines);
   await s.advanceTo(campaign, campaign.schedule.invitationAt);
 
-  await send(asks.id, reply({ kind: 'question', text: 'Kan vi sende fire?', questions: ['Kan vi sende fire?'] }));
-  await send(declines.id, reply({ kind: 'decline', text: 'Vi har dessverre ikke anledning i år.' }));
+  await send(
+    asks.id,
+    reply({ kind: 'question', text: 'Kan vi sende fire?', questions: ['Kan vi sende fire?'] }),
+  );
+  await send(
+    declines.id,
+    reply({ kind: 'decline', text: 'Vi har dessverre ikke anledning i år.' }),
+  );
 
   const asked = await s.state(campaign, asks.id);
   expect(asked.stage).toBe('invited');
@@ -79,8 +102,16 @@ test('a decline is thanked and ends the asking; a question is flagged and the jo
 
   // Reminders go to the one that asked (it has not answered), not to the one that declined.
   await s.advanceTo(campaign, campaign.schedule.registrationDeadline, -DAY);
-  expect(s.templates(asks.id)).toEqual(['invitation', 'registration-reminder', 'registration-reminder']);
-  expect(s.sent.filter((x) => x.municipalityId === asks.id && x.template === 'registration-reminder').map((x) => x.context.reminderNumber)).toEqual([1, 2]);
+  expect(s.templates(asks.id)).toEqual([
+    'invitation',
+    'registration-reminder',
+    'registration-reminder',
+  ]);
+  expect(
+    s.sent
+      .filter((x) => x.municipalityId === asks.id && x.template === 'registration-reminder')
+      .map((x) => x.context.reminderNumber),
+  ).toEqual([1, 2]);
   expect(s.templates(declines.id)).toEqual(['invitation', 'decline-thanks']);
 
   // The coordinator answered the question by phone.
@@ -89,7 +120,9 @@ test('a decline is thanked and ends the asking; a question is flagged and the jo
   });
   expect(resolved.flags[0].resolved).toMatchObject({ by: 'koordinator', note: 'Svart på telefon' });
   await expect(
-    s.journey(campaign, asks.id).executeUpdate(resolveFlagUpdate, { args: [{ flagId: 'question-1', by: 'x', note: null }] }),
+    s
+      .journey(campaign, asks.id)
+      .executeUpdate(resolveFlagUpdate, { args: [{ flagId: 'question-1', by: 'x', note: null }] }),
   ).rejects.toThrow(WorkflowUpdateFailedError);
 });
 
@@ -101,13 +134,22 @@ test('auto-replies do not count, bounces flag the address, replaying a reply cha
   await s.startJourney(campaign, over);
   await s.advanceTo(campaign, campaign.schedule.invitationAt);
 
-  await send(m.id, reply({ kind: 'auto-reply', subject: 'Automatisk svar: Invitasjon', text: 'Jeg er på ferie.' }));
+  await send(
+    m.id,
+    reply({ kind: 'auto-reply', subject: 'Automatisk svar: Invitasjon', text: 'Jeg er på ferie.' }),
+  );
   expect((await s.state(campaign, m.id)).stage).toBe('invited');
 
   const bounce = reply({
     kind: 'bounce',
     from: { name: 'Mail Delivery System', address: 'mailer-daemon@stavanger.kommune.example' },
-    bounce: { recipients: ['gammel@stavanger.kommune.example'], status: '5.1.1', diagnostic: 'User unknown', originalMessageId: null, permanent: true },
+    bounce: {
+      recipients: ['gammel@stavanger.kommune.example'],
+      status: '5.1.1',
+      diagnostic: 'User unknown',
+      originalMessageId: null,
+      permanent: true,
+    },
   });
   await send(m.id, bounce);
   await send(m.id, bounce); // the inbox may deliver a message twice after a crash
@@ -118,7 +160,12 @@ test('auto-replies do not count, bounces flag the address, replaying a reply cha
   expect(s.templates(m.id, 'coordinator')).toEqual(['notice-bounce']);
 
   expect((await s.state(campaign, over.id)).flags.map((f) => f.kind)).toEqual(['bounce']);
-  await send(over.id, registration([kari, ola, per, lise], { from: { name: 'Kari', address: 'kari@drammen.kommune.example' } }));
+  await send(
+    over.id,
+    registration([kari, ola, per, lise], {
+      from: { name: 'Kari', address: 'kari@drammen.kommune.example' },
+    }),
+  );
   state = await s.state(campaign, over.id);
   expect(state.stage).toBe('registered');
   expect(state.flags.map((f) => f.kind)).toEqual(['bounce', 'over-limit']);
@@ -134,26 +181,50 @@ test('silence gets reminders and a polite close; a late registration is flagged 
   await s.advanceTo(campaign, campaign.schedule.invitationAt);
   await expect(
     s.journey(campaign, phoned.id).executeUpdate(registerUpdate, {
-      args: [{ participants: [participant('', null, 'ikke-en-adresse')], anchored: true, networkPreference: null, by: 'koordinator' }],
+      args: [
+        {
+          participants: [participant('', null, 'ikke-en-adresse')],
+          anchored: true,
+          networkPreference: null,
+          by: 'koordinator',
+        },
+      ],
     }),
   ).rejects.toMatchObject({
-    cause: { message: 'participant 1: name is missing; participant 1: "ikke-en-adresse" is not an email address' },
+    cause: {
+      message:
+        'participant 1: name is missing; participant 1: "ikke-en-adresse" is not an email address',
+    },
   });
   expect((await s.state(campaign, phoned.id)).stage).toBe('invited'); // a refused change leaves no trace
   const registered = await s.journey(campaign, phoned.id).executeUpdate(registerUpdate, {
-    args: [{ participants: [kari, ola], anchored: true, networkPreference: 'B', by: 'koordinator' }],
+    args: [
+      { participants: [kari, ola], anchored: true, networkPreference: 'B', by: 'koordinator' },
+    ],
   });
-  expect(registered).toMatchObject({ stage: 'registered', registeredVia: 'coordinator', networkPreference: 'B' });
+  expect(registered).toMatchObject({
+    stage: 'registered',
+    registeredVia: 'coordinator',
+    networkPreference: 'B',
+  });
 
   await s.advanceTo(campaign, campaign.schedule.registrationDeadline);
   expect((await s.state(campaign, silent.id)).stage).toBe('no_response');
-  expect(s.templates(silent.id)).toEqual(['invitation', 'registration-reminder', 'registration-reminder', 'no-response-closing']);
+  expect(s.templates(silent.id)).toEqual([
+    'invitation',
+    'registration-reminder',
+    'registration-reminder',
+    'no-response-closing',
+  ]);
 
   // The coordinator approves; then Sandefjord writes, a week late.
   const campaignHandle = s.env.client.workflow.getHandle(campaignWorkflowId(campaign.id));
   await campaignHandle.executeUpdate(approveAssignmentUpdate, { args: [{ by: 'koordinator' }] });
   await s.advance(7 * DAY);
-  await send(silent.id, registration([participant('Siri Sand', 'rådmann', 'siri@sandefjord.kommune.example'), ola]));
+  await send(
+    silent.id,
+    registration([participant('Siri Sand', 'rådmann', 'siri@sandefjord.kommune.example'), ola]),
+  );
   await s.advance(60_000);
   const late = await s.state(campaign, silent.id);
   expect(late.lateRegistration).toBe(true);

@@ -31,7 +31,10 @@ test('every recorded history replays without non-determinism', async () => {
     history: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as unknown,
   }));
   const results = [];
-  for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('../../workflows') }, histories)) {
+  for await (const result of Worker.runReplayHistories(
+    { workflowsPath: require.resolve('../../workflows') },
+    histories,
+  )) {
     results.push({ workflowId: result.workflowId, error: result.error?.message ?? null });
   }
   expect(results).toEqual(files.map((f) => ({ workflowId: f, error: null })));

@@ -40,7 +40,9 @@ export interface CampaignResult {
 /** Keeps the history short at Nordic scale: thousands of registrations, each a signal. */
 const CONTINUE_AS_NEW_AFTER_EVENTS = 8_000;
 
-export async function campaignWorkflow(input: CampaignInput & { carried?: CampaignState }): Promise<CampaignResult> {
+export async function campaignWorkflow(
+  input: CampaignInput & { carried?: CampaignState },
+): Promise<CampaignResult> {
   const calendar = new CampaignCalendar(input.campaign.clock);
   const c = new CampaignModel(input.campaign, calendar, input.carried);
   const main = new CancellationScope({ cancellable: true });
@@ -70,7 +72,8 @@ export async function campaignWorkflow(input: CampaignInput & { carried?: Campai
 }
 
 const historyIsLong = () =>
-  workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS;
+  workflowInfo().continueAsNewSuggested ||
+  workflowInfo().historyLength > CONTINUE_AS_NEW_AFTER_EVENTS;
 
 async function run(c: CampaignModel): Promise<void> {
   const { schedule } = c.state.campaign;
@@ -91,7 +94,8 @@ function registerHandlers(c: CampaignModel, cancelMain: () => void): void {
   const s = c.state;
   const now = () => c.calendar.now();
   const open = () => {
-    if (s.phase === 'cancelled' || s.phase === 'closed') throw new Error(`The campaign is ${s.phase}`);
+    if (s.phase === 'cancelled' || s.phase === 'closed')
+      throw new Error(`The campaign is ${s.phase}`);
   };
 
   setHandler(campaignStateQuery, () => s);
@@ -108,7 +112,8 @@ function registerHandlers(c: CampaignModel, cancelMain: () => void): void {
     {
       validator: (_input) => {
         open();
-        if (s.phase === 'registration') throw new Error('Registration is still open: there is no proposal to approve yet');
+        if (s.phase === 'registration')
+          throw new Error('Registration is still open: there is no proposal to approve yet');
         if (s.approved) throw new Error(`Already approved by ${s.approved.by} at ${s.approved.at}`);
       },
     },
@@ -128,7 +133,9 @@ function registerHandlers(c: CampaignModel, cancelMain: () => void): void {
           throw new Error(`${municipalityId} has no registration in this campaign`);
         }
         if (to !== 'waiting-list' && !c.network(to)) {
-          throw new Error(`No network "${to}" (networks: ${s.campaign.networks.map((n) => n.id).join(', ')})`);
+          throw new Error(
+            `No network "${to}" (networks: ${s.campaign.networks.map((n) => n.id).join(', ')})`,
+          );
         }
         // Dry run: the domain refuses a move that breaks capacity, with its reason.
         c.tryMove(municipalityId, to);
@@ -185,7 +192,10 @@ async function runOutbox(c: CampaignModel, finished: () => boolean): Promise<voi
 
 async function carryOut(c: CampaignModel, effect: CampaignEffect): Promise<void> {
   const campaignId = c.state.campaign.id;
-  const signal = async (municipalityId: string, send: (h: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>) => {
+  const signal = async (
+    municipalityId: string,
+    send: (h: ReturnType<typeof getExternalWorkflowHandle>) => Promise<void>,
+  ) => {
     try {
       await send(getExternalWorkflowHandle(journeyWorkflowId(campaignId, municipalityId)));
     } catch (error) {
@@ -197,7 +207,8 @@ async function carryOut(c: CampaignModel, effect: CampaignEffect): Promise<void>
       await signal(effect.municipalityId, (h) => h.signal(assignedSignal, effect.assignment));
       break;
     case 'network':
-      for (const id of effect.municipalityIds) await signal(id, (h) => h.signal(networkChangedSignal, effect.network));
+      for (const id of effect.municipalityIds)
+        await signal(id, (h) => h.signal(networkChangedSignal, effect.network));
       break;
     case 'cancel-journeys':
       await campaignActivities.cancelJourneys({ campaignId, by: effect.by, reason: effect.reason });

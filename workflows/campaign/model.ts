@@ -5,7 +5,13 @@ import type { Campaign, Instant, Network, NetworkId } from '../../domain/types';
 import type { AssignmentProposal, AssignmentRegistration } from '../../domain/assignment/types';
 import { assignmentInput, moveMunicipality, proposeAssignment } from '../../domain/assignment';
 import { setGathering } from '../../domain/campaign/gatherings';
-import type { Assignment, CampaignPhase, CampaignState, GatheringSetting, RegistrationNotice } from '../definitions';
+import type {
+  Assignment,
+  CampaignPhase,
+  CampaignState,
+  GatheringSetting,
+  RegistrationNotice,
+} from '../definitions';
 import type { CampaignCalendar } from '../calendar';
 
 export type CampaignEffect =
@@ -40,7 +46,11 @@ export class CampaignModel {
   active(): RegistrationNotice[] {
     return this.state.registrations
       .filter((r) => !r.withdrawn)
-      .sort((a, b) => a.registeredAt.localeCompare(b.registeredAt) || a.municipalityId.localeCompare(b.municipalityId));
+      .sort(
+        (a, b) =>
+          a.registeredAt.localeCompare(b.registeredAt) ||
+          a.municipalityId.localeCompare(b.municipalityId),
+      );
   }
 
   /** Records a registration, a change to one, or a withdrawal. */
@@ -49,7 +59,10 @@ export class CampaignModel {
     const i = list.findIndex((r) => r.municipalityId === notice.municipalityId);
     const previous = i >= 0 ? list[i] : null;
     // Registration order is the first registration's time, whatever changed since.
-    const merged = { ...notice, registeredAt: previous && !previous.withdrawn ? previous.registeredAt : notice.registeredAt };
+    const merged = {
+      ...notice,
+      registeredAt: previous && !previous.withdrawn ? previous.registeredAt : notice.registeredAt,
+    };
     if (i >= 0) list[i] = merged;
     else list.push(merged);
 
@@ -57,7 +70,10 @@ export class CampaignModel {
     if (this.phase === 'running') this.registerWhileRunning(merged, previous);
   }
 
-  private registerWhileRunning(notice: RegistrationNotice, previous: RegistrationNotice | null): void {
+  private registerWhileRunning(
+    notice: RegistrationNotice,
+    previous: RegistrationNotice | null,
+  ): void {
     const proposal = this.state.proposal!;
     const placed = proposal.networks.find((n) => n.municipalityIds.includes(notice.municipalityId));
     if (notice.withdrawn) {
@@ -73,7 +89,10 @@ export class CampaignModel {
       // coordinator moves it into a network if there is room.
       this.state.proposal = {
         ...proposal,
-        waitingList: [...proposal.waitingList.filter((id) => id !== notice.municipalityId), notice.municipalityId],
+        waitingList: [
+          ...proposal.waitingList.filter((id) => id !== notice.municipalityId),
+          notice.municipalityId,
+        ],
       };
     }
     this.assignOne(notice.municipalityId);
@@ -112,7 +131,10 @@ export class CampaignModel {
     const campaign = this.state.campaign;
     campaign.networks = campaign.networks.map((network) => {
       const venue = this.state.proposal!.networks.find((n) => n.id === network.id)?.venue ?? null;
-      return { ...network, gatherings: network.gatherings.map((g) => ({ ...g, venue: g.venue ?? venue })) };
+      return {
+        ...network,
+        gatherings: network.gatherings.map((g) => ({ ...g, venue: g.venue ?? venue })),
+      };
     });
     for (const r of this.active()) this.assignOne(r.municipalityId);
   }
@@ -130,7 +152,11 @@ export class CampaignModel {
   }
 
   private assignOne(municipalityId: string): void {
-    this.outbox.push({ kind: 'assign', municipalityId, assignment: this.assignmentOf(municipalityId) });
+    this.outbox.push({
+      kind: 'assign',
+      municipalityId,
+      assignment: this.assignmentOf(municipalityId),
+    });
   }
 
   /** The campaign with one gathering changed; throws the domain's reason (nothing changes). */
@@ -147,9 +173,14 @@ export class CampaignModel {
   setGathering(g: GatheringSetting): void {
     this.state.campaign = this.withGathering(g);
     if (this.phase === 'awaiting-approval') this.propose();
-    const members = this.state.proposal?.networks.find((n) => n.id === g.network)?.municipalityIds ?? [];
+    const members =
+      this.state.proposal?.networks.find((n) => n.id === g.network)?.municipalityIds ?? [];
     if (this.phase === 'running' && members.length) {
-      this.outbox.push({ kind: 'network', municipalityIds: members, network: this.network(g.network)! });
+      this.outbox.push({
+        kind: 'network',
+        municipalityIds: members,
+        network: this.network(g.network)!,
+      });
     }
   }
 }
@@ -172,7 +203,11 @@ function withoutMunicipality(p: AssignmentProposal, id: string): AssignmentPropo
     networks: p.networks.map((n) => {
       if (!n.municipalityIds.includes(id)) return n;
       const gone = p.placements.find((x) => x.municipalityId === id)?.participants ?? 0;
-      return { ...n, municipalityIds: n.municipalityIds.filter((m) => m !== id), participants: n.participants - gone };
+      return {
+        ...n,
+        municipalityIds: n.municipalityIds.filter((m) => m !== id),
+        participants: n.participants - gone,
+      };
     }),
     waitingList: p.waitingList.filter((m) => m !== id),
     placements: p.placements.filter((x) => x.municipalityId !== id),
@@ -182,7 +217,10 @@ function withoutMunicipality(p: AssignmentProposal, id: string): AssignmentPropo
 /** Participant counts change when a registered municipality changes its list. */
 function recount(p: AssignmentProposal, active: RegistrationNotice[]): AssignmentProposal {
   const count = new Map(active.map((r) => [r.municipalityId, Math.max(1, r.participants)]));
-  const placements = p.placements.map((x) => ({ ...x, participants: count.get(x.municipalityId) ?? x.participants }));
+  const placements = p.placements.map((x) => ({
+    ...x,
+    participants: count.get(x.municipalityId) ?? x.participants,
+  }));
   return {
     ...p,
     placements,

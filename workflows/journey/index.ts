@@ -77,7 +77,11 @@ function registerHandlers(j: Journey, cancelMain: () => void): void {
       s.anchored = input.anchored;
       s.networkPreference = input.networkPreference;
       s.missing = assessRegistration(
-        { participants: s.participants, anchored: s.anchored, networkPreference: s.networkPreference },
+        {
+          participants: s.participants,
+          anchored: s.anchored,
+          networkPreference: s.networkPreference,
+        },
         j.campaign.participantsPerMunicipality,
       ).missing;
       s.registeredVia = 'coordinator';
@@ -93,7 +97,9 @@ function registerHandlers(j: Journey, cancelMain: () => void): void {
       validator: (input) => {
         if (j.isFinal()) throw new Error(`The journey is ${j.stage}; nothing can be registered`);
         if (s.network) {
-          throw new Error(`Already placed in network ${s.network.id}: change the participants instead`);
+          throw new Error(
+            `Already placed in network ${s.network.id}: change the participants instead`,
+          );
         }
         const problems = validateParticipants(input.participants);
         if (problems.length) throw new Error(problems.join('; '));
@@ -117,7 +123,9 @@ function registerHandlers(j: Journey, cancelMain: () => void): void {
     {
       validator: ({ participants }) => {
         if (!REGISTERED_STAGES.includes(j.stage)) {
-          throw new Error(`The journey is ${j.stage}: only a registered municipality has participants to change`);
+          throw new Error(
+            `The journey is ${j.stage}: only a registered municipality has participants to change`,
+          );
         }
         const problems = validateParticipants(participants);
         if (problems.length) throw new Error(problems.join('; '));
@@ -136,8 +144,12 @@ function registerHandlers(j: Journey, cancelMain: () => void): void {
     {
       validator: ({ flagId }) => {
         const flag = s.flags.find((f) => f.id === flagId);
-        if (!flag) throw new Error(`No flag "${flagId}" (flags: ${s.flags.map((f) => f.id).join(', ') || 'none'})`);
-        if (flag.resolved) throw new Error(`Flag "${flagId}" was already resolved by ${flag.resolved.by}`);
+        if (!flag)
+          throw new Error(
+            `No flag "${flagId}" (flags: ${s.flags.map((f) => f.id).join(', ') || 'none'})`,
+          );
+        if (flag.resolved)
+          throw new Error(`Flag "${flagId}" was already resolved by ${flag.resolved.by}`);
       },
     },
   );
@@ -219,11 +231,21 @@ async function runOutbox(j: Journey, finished: () => boolean): Promise<void> {
 
 async function deliver(j: Journey, mail: OutgoingMail): Promise<void> {
   // Stamped when the send completed: the mail queue is rate-limited, so that can be later.
-  const record = () => ({ step: mail.step, template: mail.template, at: j.now(), recipients: mail.to.length });
+  const record = () => ({
+    step: mail.step,
+    template: mail.template,
+    at: j.now(),
+    recipients: mail.to.length,
+  });
   try {
     const outcome = await mailActivities().sendMail(mail);
     j.state.mails.push({ ...record(), status: outcome.status });
-    const refused = outcome.status === 'rejected' ? outcome.rejected : outcome.status === 'sent' ? outcome.rejected : [];
+    const refused =
+      outcome.status === 'rejected'
+        ? outcome.rejected
+        : outcome.status === 'sent'
+          ? outcome.rejected
+          : [];
     if (refused.length && mail.audience === 'municipality') {
       j.raiseFlag('bounce', `The mail server refused ${refused.join(', ')} (${mail.template})`);
     }
@@ -231,16 +253,23 @@ async function deliver(j: Journey, mail: OutgoingMail): Promise<void> {
     j.state.mails.push({ ...record(), status: 'failed' });
     log.warn('Mail could not be sent', { step: mail.step, error: (error as Error).message });
     if (mail.audience === 'municipality') {
-      j.raiseFlag('send-failed', `The mail "${mail.template}" could not be sent: ${(error as Error).message}`);
+      j.raiseFlag(
+        'send-failed',
+        `The mail "${mail.template}" could not be sent: ${(error as Error).message}`,
+      );
     }
   }
 }
 
 async function tellCampaign(j: Journey, notice: RegistrationNotice): Promise<void> {
   try {
-    await getExternalWorkflowHandle(campaignWorkflowId(j.campaign.id)).signal(registrationSignal, notice);
+    await getExternalWorkflowHandle(campaignWorkflowId(j.campaign.id)).signal(
+      registrationSignal,
+      notice,
+    );
   } catch (error) {
-    log.warn('Campaign workflow could not be told about a registration', { error: (error as Error).message });
+    log.warn('Campaign workflow could not be told about a registration', {
+      error: (error as Error).message,
+    });
   }
 }
-

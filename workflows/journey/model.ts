@@ -3,7 +3,15 @@
 // enqueue effects; the outbox carries them out in order, so a coordinator's update never
 // waits behind a rate-limited mail queue.
 import { upsertSearchAttributes } from '@temporalio/workflow';
-import type { Address, BounceInfo, Campaign, Flag, FlagKind, Gathering, Stage } from '../../domain/types';
+import type {
+  Address,
+  BounceInfo,
+  Campaign,
+  Flag,
+  FlagKind,
+  Gathering,
+  Stage,
+} from '../../domain/types';
 import { contactKeys } from '../../domain/contacts';
 import { emptyAttendance, type AttendanceRecord } from '../../domain/journey/attendance';
 import type { MailContext, TemplateName } from '../../mail/outgoing/types';
@@ -19,7 +27,8 @@ import {
 import { CampaignCalendar } from '../calendar';
 import type { JourneyInput, JourneyState, RegistrationNotice } from '../definitions';
 
-export type Effect = { kind: 'mail'; mail: OutgoingMail } | { kind: 'campaign'; notice: RegistrationNotice };
+export type Effect =
+  { kind: 'mail'; mail: OutgoingMail } | { kind: 'campaign'; notice: RegistrationNotice };
 
 export const REGISTERED_STAGES: Stage[] = [
   'registered',
@@ -169,20 +178,41 @@ export class Journey {
 
   /** Participants with an address, else the contact, else the municipality's own address. */
   participantAddresses(): Address[] {
-    const people = this.state.participants.filter((p) => p.email).map((p) => ({ name: p.name, address: p.email! }));
+    const people = this.state.participants
+      .filter((p) => p.email)
+      .map((p) => ({ name: p.name, address: p.email! }));
     if (people.length) return people;
-    return [this.state.contact ?? { name: this.state.municipality.name, address: this.state.municipality.email }];
+    return [
+      this.state.contact ?? {
+        name: this.state.municipality.name,
+        address: this.state.municipality.email,
+      },
+    ];
   }
 
   /** The person who wrote, plus everyone registered: who hears about their registration. */
   registrationAddresses(): Address[] {
-    const all = [...(this.state.contact ? [this.state.contact] : []), ...this.participantAddresses()];
+    const all = [
+      ...(this.state.contact ? [this.state.contact] : []),
+      ...this.participantAddresses(),
+    ];
     const seen = new Set<string>();
-    return all.filter((a) => !seen.has(a.address.toLowerCase()) && seen.add(a.address.toLowerCase()));
+    return all.filter(
+      (a) => !seen.has(a.address.toLowerCase()) && seen.add(a.address.toLowerCase()),
+    );
   }
 
-  mail(template: TemplateName, options: MailOptions = {}, audience: OutgoingMail['audience'] = 'municipality'): void {
-    if (this.state.stage === 'cancelled' && template !== 'withdrawal' && audience === 'municipality') return;
+  mail(
+    template: TemplateName,
+    options: MailOptions = {},
+    audience: OutgoingMail['audience'] = 'municipality',
+  ): void {
+    if (
+      this.state.stage === 'cancelled' &&
+      template !== 'withdrawal' &&
+      audience === 'municipality'
+    )
+      return;
     const base = options.gathering ? `g${options.gathering}-${template}` : template;
     const count = (this.stepCounters.get(base) ?? 0) + 1;
     this.stepCounters.set(base, count);
@@ -205,7 +235,9 @@ export class Journey {
       bounce: options.bounce ?? null,
       now: this.now(),
     };
-    const to = options.to ?? [{ name: this.state.municipality.name, address: this.state.municipality.email }];
+    const to = options.to ?? [
+      { name: this.state.municipality.name, address: this.state.municipality.email },
+    ];
     this.outbox.push({
       kind: 'mail',
       mail: {

@@ -15,10 +15,21 @@ export function handleReply(j: Journey, incoming: IncomingReply): void {
   j.seen.add(r.messageId);
   const at = incoming.arrivedAtMs ? j.calendar.at(incoming.arrivedAtMs) : j.now();
   const outcome = route(j, r, at);
-  j.state.replies.push({ messageId: r.messageId, at, kind: r.kind, fromDomain: emailDomain(r.from.address), outcome });
+  j.state.replies.push({
+    messageId: r.messageId,
+    at,
+    kind: r.kind,
+    fromDomain: emailDomain(r.from.address),
+    outcome,
+  });
 }
 
-const excerpt = (r: ParsedReply, at: string) => ({ from: r.from, subject: r.subject, text: r.text, receivedAt: at });
+const excerpt = (r: ParsedReply, at: string) => ({
+  from: r.from,
+  subject: r.subject,
+  text: r.text,
+  receivedAt: at,
+});
 
 function route(j: Journey, r: ParsedReply, at: string): string {
   if (r.kind === 'auto-reply') return 'ignored: automatic reply';
@@ -34,18 +45,31 @@ function route(j: Journey, r: ParsedReply, at: string): string {
   }
   const stage = j.stage;
   const onTime = isBefore(at, j.campaign.schedule.registrationDeadline);
-  if (onTime && !j.state.network && ['scheduled', 'invited', 'incomplete', 'declined', 'registered', 'no_response'].includes(stage)) {
+  if (
+    onTime &&
+    !j.state.network &&
+    ['scheduled', 'invited', 'incomplete', 'declined', 'registered', 'no_response'].includes(stage)
+  ) {
     return registrationReply(j, r, at);
   }
   if (stage === 'registered' && !j.state.network) return registrationReply(j, r, at);
   if (stage === 'no_response' || stage === 'declined') return lateReply(j, r, at);
   if (stage === 'lessons') return report(j, r, at, 'lessons');
-  if (stage.startsWith('followup_') && !r.attendance?.length && r.kind !== 'question' && r.text.trim()) {
+  if (
+    stage.startsWith('followup_') &&
+    !r.attendance?.length &&
+    r.kind !== 'question' &&
+    r.text.trim()
+  ) {
     return report(j, r, at, stage === 'followup_1' ? 'status-1' : 'status-2');
   }
   if (r.attendance?.length) return attendance(j, r);
   if (r.kind === 'question') return question(j, r, at);
-  j.raiseFlag('unclear-reply', `A reply at stage ${stage} needs a person to read it`, excerpt(r, at));
+  j.raiseFlag(
+    'unclear-reply',
+    `A reply at stage ${stage} needs a person to read it`,
+    excerpt(r, at),
+  );
   return 'flagged: for the coordinator to read';
 }
 
@@ -65,7 +89,8 @@ function registrationReply(j: Journey, r: ParsedReply, at: string): string {
     if (r.questions.length) question(j, r, at);
     return wasRegistered ? 'withdrawn' : 'declined';
   }
-  const saysSomething = r.kind === 'registration' || (r.participants?.length ?? 0) > 0 || r.anchored !== null;
+  const saysSomething =
+    r.kind === 'registration' || (r.participants?.length ?? 0) > 0 || r.anchored !== null;
   if (!saysSomething) return r.kind === 'question' ? question(j, r, at) : unclear(j, r, at);
 
   applyRegistration(j, r, at);
@@ -78,7 +103,11 @@ function applyRegistration(j: Journey, r: ParsedReply, at: string): void {
   s.contact = s.contact ?? { name: r.from.name, address: r.from.address };
   const draft = mergeRegistration(
     s.participants.length || s.anchored !== null
-      ? { participants: s.participants, anchored: s.anchored, networkPreference: s.networkPreference }
+      ? {
+          participants: s.participants,
+          anchored: s.anchored,
+          networkPreference: s.networkPreference,
+        }
       : null,
     r,
   );
@@ -136,14 +165,22 @@ function lateReply(j: Journey, r: ParsedReply, at: string): string {
 function attendance(j: Journey, r: ParsedReply): string {
   const n = upcomingGathering(j);
   if (n === null) return unclear(j, r, j.now());
-  const update = applyAttendance(j.state.participants, j.attendance(n), r.attendance ?? [], j.now());
+  const update = applyAttendance(
+    j.state.participants,
+    j.attendance(n),
+    r.attendance ?? [],
+    j.now(),
+  );
   j.state.participants = update.participants;
   j.state.gatherings[n - 1].attendance = update.records;
   for (const s of update.substitutions) {
     j.raiseFlag('substitute', `${s.in.name} replaces ${s.out.name} (gathering ${n})`);
   }
   if (update.unmatched.length) {
-    j.raiseFlag('unclear-reply', `Attendance for someone not registered: ${update.unmatched.join(', ')}`);
+    j.raiseFlag(
+      'unclear-reply',
+      `Attendance for someone not registered: ${update.unmatched.join(', ')}`,
+    );
   }
   j.publish();
   if (r.questions.length) question(j, r, j.now());

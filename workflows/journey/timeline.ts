@@ -3,7 +3,13 @@
 // them, then lessons learned.
 import { condition } from '@temporalio/workflow';
 import { allAnswered } from '../../domain/journey/attendance';
-import { campaignHorizon, minus, plus, reminderTimes, isBefore } from '../../domain/journey/schedule';
+import {
+  campaignHorizon,
+  minus,
+  plus,
+  reminderTimes,
+  isBefore,
+} from '../../domain/journey/schedule';
 import type { Journey } from './model';
 
 export async function timeline(j: Journey): Promise<void> {
@@ -58,11 +64,17 @@ function closeRegistration(j: Journey): void {
       s.registeredAt = s.registeredAt ?? j.now();
       s.registeredVia = 'mail';
       j.setStage('registered');
-      j.raiseFlag('incomplete-at-deadline', `Registered with gaps at the deadline: ${s.missing.join(', ')}`);
+      j.raiseFlag(
+        'incomplete-at-deadline',
+        `Registered with gaps at the deadline: ${s.missing.join(', ')}`,
+      );
       j.notifyCampaign();
     } else {
       j.setStage('no_response');
-      j.raiseFlag('incomplete-at-deadline', 'Wanted to join but named nobody with an address by the deadline');
+      j.raiseFlag(
+        'incomplete-at-deadline',
+        'Wanted to join but named nobody with an address by the deadline',
+      );
     }
   }
 }
@@ -99,16 +111,21 @@ async function gathering(j: Journey, n: 1 | 2 | 3): Promise<boolean> {
 
   await j.calendar.until(starts(s.attendanceReminderBefore));
   const reminderAt = starts(s.attendanceReminderBefore)();
-  const silent = j.attendance(n).filter((r) => r.attending === null).map((r) => r.key);
+  const silent = j
+    .attendance(n)
+    .filter((r) => r.attending === null)
+    .map((r) => r.key);
   if (reminderAt && !isBefore(reminderAt, requestedAt) && !allAnswered(j.attendance(n))) {
     const to = j.participantAddresses().filter((a) => silent.includes(a.address.toLowerCase()));
     j.mail('gathering-reminder', { gathering: n, to: to.length ? to : j.participantAddresses() });
   }
 
   await j.calendar.until(starts(s.practicalInfoBefore));
-  const coming = j.participantAddresses().filter((a) =>
-    j.attendance(n).every((r) => r.key !== a.address.toLowerCase() || r.attending !== false),
-  );
+  const coming = j
+    .participantAddresses()
+    .filter((a) =>
+      j.attendance(n).every((r) => r.key !== a.address.toLowerCase() || r.attending !== false),
+    );
   if (coming.length) j.mail('gathering-practical', { gathering: n, to: coming });
 
   await j.calendar.until(() => g()?.startsAt ?? null);
@@ -137,7 +154,8 @@ async function followUp(j: Journey, n: 1 | 2): Promise<void> {
   await j.calendar.until(() => plus(end, s.followUpAfter));
   j.mail(n === 1 ? 'followup-1' : 'followup-2', { gathering: n, to: j.participantAddresses() });
 
-  const statusRequestAt = () => (next()?.startsAt ? minus(next()!.startsAt!, s.statusRequestBefore) : null);
+  const statusRequestAt = () =>
+    next()?.startsAt ? minus(next()!.startsAt!, s.statusRequestBefore) : null;
   const reminderAt = plus(end, s.followUpReminderAfter);
   if (await j.calendar.until(() => reminderAt, reported)) {
     const request = statusRequestAt();

@@ -19,7 +19,10 @@ const identity = {
   messageIdDomain: 'transparency.no',
   archiveAddress: 'dolvik@transparency.no',
   coordinatorAddress: 'dolvik@transparency.no',
-  sender: { name: 'Tor Dølvik, Transparency International Norge', address: 'dolvik@transparency.no' },
+  sender: {
+    name: 'Tor Dølvik, Transparency International Norge',
+    address: 'dolvik@transparency.no',
+  },
   replyTo: 'dolvik@transparency.no',
 };
 const rendered = { subject: 'Påmelding mottatt', text: 'Hei', html: '<p>Hei</p>', attachments: [] };
@@ -28,7 +31,9 @@ test('an answer to a municipality threads under the invitation and their message
   const m = composeMessage(mail(), rendered, identity);
   expect(m.messageId).toBe('<nv.ks-ti-2013.4621.registration-confirmation-1@transparency.no>');
   expect(m.headers['In-Reply-To']).toBe('<abc@voss.kommune.example>');
-  expect(m.headers['References']).toBe('<nv.ks-ti-2013.4621.invitation@transparency.no> <abc@voss.kommune.example>');
+  expect(m.headers['References']).toBe(
+    '<nv.ks-ti-2013.4621.invitation@transparency.no> <abc@voss.kommune.example>',
+  );
   expect(m.headers['Auto-Submitted']).toBe('auto-replied');
   expect(m.headers['X-Auto-Response-Suppress']).toBe('OOF, AutoReply');
   // The archive copy travels in the same SMTP transaction as a blind copy.
@@ -37,16 +42,28 @@ test('an answer to a municipality threads under the invitation and their message
 });
 
 test('a reminder is auto-generated and answers the invitation; the invitation itself starts the thread', () => {
-  const reminder = composeMessage(mail({ step: 'registration-reminder-1', inReplyTo: null }), rendered, identity);
+  const reminder = composeMessage(
+    mail({ step: 'registration-reminder-1', inReplyTo: null }),
+    rendered,
+    identity,
+  );
   expect(reminder.headers['Auto-Submitted']).toBe('auto-generated');
   expect(reminder.headers['In-Reply-To']).toBe('<nv.ks-ti-2013.4621.invitation@transparency.no>');
-  const invitation = composeMessage(mail({ step: 'invitation', threadSteps: [], inReplyTo: null }), rendered, identity);
+  const invitation = composeMessage(
+    mail({ step: 'invitation', threadSteps: [], inReplyTo: null }),
+    rendered,
+    identity,
+  );
   expect(invitation.headers['In-Reply-To']).toBeUndefined();
   expect(invitation.headers['References']).toBeUndefined();
 });
 
 test('a notice goes to the coordinator whatever the journey put in "to"', () => {
-  const notice = composeMessage(mail({ audience: 'coordinator', to: [], step: 'notice-question-1', inReplyTo: null }), rendered, identity);
+  const notice = composeMessage(
+    mail({ audience: 'coordinator', to: [], step: 'notice-question-1', inReplyTo: null }),
+    rendered,
+    identity,
+  );
   expect(notice.to).toEqual([{ name: 'Koordinator', address: 'dolvik@transparency.no' }]);
   expect(notice.envelopeTo).toEqual(['dolvik@transparency.no']);
   expect(notice.headers['X-Nettverk-Audience']).toBe('coordinator');
