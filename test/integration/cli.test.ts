@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import {
+  readMailbox,
   root,
   smtpSend,
   startHarness,
@@ -265,6 +266,40 @@ test('the review queue: a stranger is listed with the reason, dismissed; another
   expect(flags.map((f: { id: string; flag: { id: string } }) => `${f.id}:${f.flag.id}`)).toEqual([
     '4640:question-1',
   ]);
+  const resolved = await json(
+    'flags',
+    'resolve',
+    '4640',
+    'question-1',
+    '--campaign',
+    id,
+    '--note',
+    'Svart på telefon',
+  );
+  expect(resolved.flags[0].resolved).toMatchObject({
+    by: 'Testar Koordinator',
+    note: 'Svart på telefon',
+  });
+  expect(await json('flags', 'list', '--campaign', id)).toEqual([]);
+});
+
+test('preview renders a template to the terminal and to a web page; dev status shows the stack', async () => {
+  const page = path.join(dir, 'preview.html');
+  const r = await nettverk('preview', 'invitation', '--language', 'nn', '--out', page);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('Emne:');
+  expect(r.stdout).toContain('Påmeldingsfristen');
+  expect(fs.readFileSync(page, 'utf8')).toContain('lang="nn"');
+  const unknown = await nettverk('preview', 'invitasjon');
+  expect(unknown.code).toBe(1);
+  expect(unknown.stderr).toMatch(/There is no template "invitasjon"/);
+  const dev = await json('dev', 'status');
+  expect(
+    dev.services.map((s: { label: string; state: string }) => [s.label, s.state.split(' ')[0]]),
+  ).toEqual([
+    ['Temporal dev server', 'running'],
+    ['GreenMail', 'running'],
+  ]);
 });
 
 test('parse prints what the system reads in a saved mail', async () => {
@@ -294,6 +329,19 @@ test('export registrations as CSV that Norwegian Excel opens', async () => {
   expect(text).toContain('rådgjevar');
 });
 
+test('export logistics and lessons as JSON', async () => {
+  const logistics = JSON.parse(
+    (await nettverk('export', 'logistics', '--campaign', id, '--format', 'json', '--out', '-'))
+      .stdout,
+  );
+  expect(Array.isArray(logistics)).toBe(true);
+  const lessons = JSON.parse(
+    (await nettverk('export', 'lessons', '--campaign', id, '--format', 'json', '--out', '-'))
+      .stdout,
+  );
+  expect(Array.isArray(lessons)).toBe(true);
+});
+
 test('cancelling the campaign cancels every journey still running', async () => {
   const r = await json('campaign', 'cancel', id, '--reason', 'Testen er over');
   expect(r.phase).toBe('cancelled');
@@ -311,4 +359,22 @@ test('cancelling the campaign cancels every journey still running', async () => 
     'cancelled',
     'cancelled',
   ]);
+});
+
+test('purge deletes the histories and the mail of the campaign', async () => {
+  const refused = await nettverk('campaign', 'purge', id);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/add --yes/);
+  const report = await json('campaign', 'purge', id, '--yes');
+  expect(report.workflowsDeleted).toBe(5); // the campaign and four journeys
+  expect(report.mailsDeleted).toBeGreaterThan(4); // at least the archived invitations
+  await waitFor(
+    'the histories gone',
+    async () => (await h.client.workflow.count(`CampaignId = "${id}"`)).count === 0,
+  );
+  const show = await nettverk('show', '4621', '--campaign', id);
+  expect(show.code).toBe(1);
+  expect(show.stderr).toMatch(/does not exist/);
+  const left = await readMailbox(config.tiAddress, 'Nettverk.Sendt');
+  expect(left.filter((m) => m.mime.subject.includes(`[ref. ${id}/`))).toEqual([]);
 });
