@@ -46,6 +46,11 @@ export const FREEMAIL_DOMAINS = new Set([
   'proton.me',
 ]);
 
+/** Text fit for a log line: addresses replaced by their domain («<…@voss.kommune.no>»). */
+export function redactAddresses(text: string): string {
+  return text.replace(/[^\s<>"'(),;:]+@([a-z0-9.-]+\.[a-z]{2,})/gi, '<…@$1>');
+}
+
 export function contactKeys(domains: string[], addresses: (string | null)[]): string[] {
   const keys = new Set<string>();
   for (const d of domains) if (!FREEMAIL_DOMAINS.has(d.toLowerCase())) keys.add(domainKey(d));

@@ -73,7 +73,7 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
           await session(stats, () => cancelled, cancellation);
           backoffMs = 1_000;
         } catch (error) {
-          stats.lastError = (error as Error).message;
+          stats.lastError = redactAddresses((error as Error).message);
           log.warn('Inbox connection failed; reconnecting', { error: stats.lastError, backoffMs });
         }
         if (cancelled) break;

@@ -4,6 +4,7 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../../platform/config';
+import { redactAddresses } from '../../domain/contacts';
 import { composeMessage, type ComposedMessage } from '../../mail/headers';
 import type { OutgoingMail, SendOutcome } from '../../mail/outgoing-mail';
 import type { MailContext, RenderedMail, TemplateName } from '../../mail/outgoing/types';
@@ -83,8 +84,9 @@ export function createSendActivities(deps: SendDependencies) {
         };
       }
       // Temporary (4xx, connection refused, timeout, auth): retry with backoff.
+      // The server's words often name the recipient: keep addresses out of logs and history.
       throw ApplicationFailure.retryable(
-        `SMTP ${e.responseCode ?? e.code ?? 'error'}: ${e.response ?? e.message}`,
+        redactAddresses(`SMTP ${e.responseCode ?? e.code ?? 'error'}: ${e.response ?? e.message}`),
         'SmtpTemporaryFailure',
       );
     }

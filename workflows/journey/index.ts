@@ -9,6 +9,7 @@ import {
 } from '@temporalio/workflow';
 import { assessRegistration, validateParticipants } from '../../domain/journey/registration';
 import { emptyAttendance } from '../../domain/journey/attendance';
+import { redactAddresses } from '../../domain/contacts';
 import type { OutgoingMail } from '../../mail/outgoing-mail';
 import { mailActivities } from '../activities';
 import {
@@ -251,7 +252,10 @@ async function deliver(j: Journey, mail: OutgoingMail): Promise<void> {
     }
   } catch (error) {
     j.state.mails.push({ ...record(), status: 'failed' });
-    log.warn('Mail could not be sent', { step: mail.step, error: (error as Error).message });
+    log.warn('Mail could not be sent', {
+      step: mail.step,
+      error: redactAddresses((error as Error).message),
+    });
     if (mail.audience === 'municipality') {
       j.raiseFlag(
         'send-failed',

@@ -1,3 +1,4 @@
+import { redactAddresses } from '../../../domain/contacts';
 import { composeMessage } from '../../../mail/headers';
 import type { OutgoingMail } from '../../../mail/outgoing-mail';
 
@@ -67,4 +68,15 @@ test('a notice goes to the coordinator whatever the journey put in "to"', () => 
   expect(notice.to).toEqual([{ name: 'Koordinator', address: 'dolvik@transparency.no' }]);
   expect(notice.envelopeTo).toEqual(['dolvik@transparency.no']);
   expect(notice.headers['X-Nettverk-Audience']).toBe('coordinator');
+});
+
+test('addresses are kept out of log lines', () => {
+  const { redactAddresses } =
+    require('../../../domain/contacts') as typeof import('../../../domain/contacts');
+  expect(
+    redactAddresses('550 5.1.1 <kari.nordmann@voss.kommune.no>: Recipient address rejected'),
+  ).toBe('550 5.1.1 <<…@voss.kommune.no>>: Recipient address rejected');
+  expect(redactAddresses('to ola@x.example, per@y.example')).toBe(
+    'to <…@x.example>, <…@y.example>',
+  );
 });
