@@ -5,6 +5,7 @@
 import { Context, log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { Config } from '../../platform/config';
+import { redactAddresses } from '../../domain/contacts';
 import { createImapClient, ensureFolders, type MailFolders } from '../mail/imap';
 import { visibilityDirectory } from './directory';
 import { processMessage, type ProcessDependencies } from './process';
