@@ -58,8 +58,15 @@ export async function ensureFolders(client: ImapFlow, config: Config): Promise<M
   }
   const existing = new Set(list.map((f) => f.path));
   if (!existing.has(prefix)) await client.mailboxCreate(prefix).catch(() => undefined);
-  for (const key of Object.keys(NAMES) as (keyof typeof NAMES)[]) {
-    if (!existing.has(folders[key])) await client.mailboxCreate(folders[key]);
+  const missing = (Object.keys(NAMES) as (keyof typeof NAMES)[])
+    .map((key) => folders[key])
+    .filter((path) => !existing.has(path));
+  for (const path of missing) {
+    // Another connection (a second worker, the watcher) may create it at the same moment.
+    await client.mailboxCreate(path).catch(async (error: Error) => {
+      const now = await client.list();
+      if (!now.some((f) => f.path === path)) throw error;
+    });
   }
   return folders;
 }
