@@ -74,17 +74,30 @@ export async function listJourneys(client: Client, f: JourneyFilter): Promise<Jo
   );
 }
 
+/**
+ * One pass over the campaign's journeys, tallied here: counting stage by stage would be
+ * as many visibility queries as stages, and a journey moving on between two of them would
+ * be counted twice. A municipality counts once, by its latest run.
+ */
 export async function countByStage(
   client: Client,
   campaignId: string,
 ): Promise<Record<Stage, number>> {
-  const counts = await Promise.all(
-    STAGES.map(async (stage) => {
-      const r = await client.workflow.count(journeyQuery({ campaignId, stage }));
-      return [stage, r.count] as const;
-    }),
-  );
-  return Object.fromEntries(counts) as Record<Stage, number>;
+  const latest = new Map<string, { startMs: number; stage: Stage | undefined }>();
+  try {
+    const query = journeyQuery({ campaignId });
+    for await (const w of client.workflow.list({ query, pageSize: 1000 })) {
+      const seen = latest.get(w.workflowId);
+      if (seen && seen.startMs >= w.startTime.getTime()) continue;
+      const stage = w.typedSearchAttributes.get(StageKey) as Stage | undefined;
+      latest.set(w.workflowId, { startMs: w.startTime.getTime(), stage });
+    }
+  } catch (error) {
+    throw explain(error, `The journeys of campaign ${campaignId}`);
+  }
+  const counts = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+  for (const { stage } of latest.values()) if (stage && stage in counts) counts[stage] += 1;
+  return counts;
 }
 
 export async function journeyState(
