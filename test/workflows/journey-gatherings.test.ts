@@ -1,6 +1,7 @@
 // Gatherings whose date comes late or moves, substitutes, the waiting list, lessons
 // learned that never come, and the campaign's rules for the coordinator's changes.
 import type { Campaign } from '../../domain/types';
+import { toRealTime } from '../../domain/campaign/clock';
 import {
   approveAssignmentUpdate,
   campaignWorkflowId,
@@ -245,4 +246,51 @@ test('a reply replayed twice with the same Message-ID changes nothing', async ()
   expect(twice.mails).toEqual(once.mails);
   expect(twice.participants).toEqual(once.participants);
   expect((await s.campaignState(campaign)).registrations).toHaveLength(1);
+});
+
+test('a reply counts by when it was sent: a status report read after gathering 2 began is still a status report', async () => {
+  const campaign = await freshCampaign();
+  const voss = municipality('4621');
+  const journey = await s.startJourney(campaign, voss);
+  await s.advanceTo(campaign, campaign.schedule.invitationAt);
+  await journey.signal(replySignal, {
+    reply: registration([kari, ola], { networkPreference: 'A' }),
+    assignedBy: null,
+  });
+  await s.advanceTo(campaign, campaign.schedule.registrationDeadline);
+  await campaignHandle(campaign).executeUpdate(approveAssignmentUpdate, {
+    args: [{ by: 'koordinator' }],
+  });
+  for (const [number, date] of [
+    [2, '2013-10-15'],
+    [3, '2014-03-12'],
+  ] as const) {
+    await campaignHandle(campaign).executeUpdate(setGatheringUpdate, {
+      args: [{ network: 'A', number, date, venue: 'gardermoen', by: 'koordinator' }],
+    });
+  }
+  const a2 = (await s.state(campaign, voss.id)).network!.gatherings[1];
+  await s.advanceTo(campaign, a2.startsAt!, 2 * 3_600_000);
+  expect((await s.state(campaign, voss.id)).stage).toBe('gathering_2');
+
+  // Sent the evening before the gathering, read two hours into it.
+  const sentBefore = toRealTime(campaign.clock, a2.startsAt!) - 14 * 3_600_000;
+  await journey.signal(replySignal, {
+    reply: reply({ text: 'Vi har laget en varslingsrutine og tatt den i bruk.' }),
+    arrivedAtMs: sentBefore,
+    assignedBy: null,
+  });
+  let state = await s.state(campaign, voss.id);
+  expect(state.reports.map((r) => r.kind)).toEqual(['status-1']);
+  expect(state.replies.at(-1)?.outcome).toBe('report: status-1');
+
+  // The same words sent during the gathering are no status report: a person reads them.
+  await journey.signal(replySignal, {
+    reply: reply({ text: 'Takk for i dag, vi tar med oss mye.' }),
+    assignedBy: null,
+  });
+  state = await s.state(campaign, voss.id);
+  expect(state.reports).toHaveLength(1);
+  expect(state.replies.at(-1)?.outcome).toBe('flagged: for the coordinator to read');
+  await journey.cancel();
 });

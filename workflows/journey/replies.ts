@@ -5,7 +5,7 @@ import { applyAttendance } from '../../domain/journey/attendance';
 import { assessRegistration, mergeRegistration } from '../../domain/journey/registration';
 import { emailDomain } from '../../domain/contacts';
 import { isBefore } from '../../domain/journey/schedule';
-import type { ParsedReply } from '../../domain/types';
+import type { ParsedReply, Stage } from '../../domain/types';
 import type { IncomingReply, Report } from '../definitions';
 import type { Journey } from './model';
 
@@ -43,7 +43,7 @@ function route(j: Journey, r: ParsedReply, at: string): string {
     );
     return 'flagged: bounce';
   }
-  const stage = j.stage;
+  const stage = stageWhenSent(j, at);
   const onTime = isBefore(at, j.campaign.schedule.registrationDeadline);
   if (
     onTime &&
@@ -63,7 +63,7 @@ function route(j: Journey, r: ParsedReply, at: string): string {
   ) {
     return report(j, r, at, stage === 'followup_1' ? 'status-1' : 'status-2');
   }
-  if (r.attendance?.length) return attendance(j, r);
+  if (r.attendance?.length) return attendance(j, r, at);
   if (r.kind === 'question') return question(j, r, at);
   j.raiseFlag(
     'unclear-reply',
@@ -162,9 +162,9 @@ function lateReply(j: Journey, r: ParsedReply, at: string): string {
   return r.kind === 'question' ? question(j, r, at) : unclear(j, r, at);
 }
 
-function attendance(j: Journey, r: ParsedReply): string {
-  const n = upcomingGathering(j);
-  if (n === null) return unclear(j, r, j.now());
+function attendance(j: Journey, r: ParsedReply, at: string): string {
+  const n = upcomingGathering(j, at);
+  if (n === null) return unclear(j, r, at);
   const update = applyAttendance(
     j.state.participants,
     j.attendance(n),
@@ -183,17 +183,34 @@ function attendance(j: Journey, r: ParsedReply): string {
     );
   }
   j.publish();
-  if (r.questions.length) question(j, r, j.now());
+  if (r.questions.length) question(j, r, at);
   return `attendance for gathering ${n}`;
 }
 
-/** The gathering attendance answers are about: the next one not yet over. */
-function upcomingGathering(j: Journey): number | null {
+/** The gathering attendance answers are about: the next one not over when the reply came. */
+function upcomingGathering(j: Journey, at: string): number | null {
   for (const n of [1, 2, 3]) {
     const g = j.gathering(n);
-    if (g && !(g.endsAt && j.calendar.hasPassed(g.endsAt))) return n;
+    if (g && !(g.endsAt && !isBefore(at, g.endsAt))) return n;
   }
   return null;
+}
+
+/**
+ * Once placed, what a reply answers depends on when it was sent, not on when it was read:
+ * a status report that arrived the day before gathering 2 is a status report, even when
+ * the inbox reads it after the gathering has begun.
+ */
+export function stageWhenSent(j: Journey, at: string): Stage {
+  const stage = j.stage;
+  if (!/^(gathering_|followup_|lessons)/.test(stage)) return stage;
+  for (const n of [1, 2, 3] as const) {
+    const g = j.gathering(n);
+    if (!g?.startsAt || !g.endsAt) return stage;
+    if (isBefore(at, g.startsAt)) return n === 1 ? 'assigned' : (`followup_${n - 1}` as Stage);
+    if (isBefore(at, g.endsAt)) return `gathering_${n}`;
+  }
+  return 'lessons';
 }
 
 function report(j: Journey, r: ParsedReply, at: string, kind: Report['kind']): string {
