@@ -1,6 +1,7 @@
 // What a reply means depends on where the journey is: before the deadline it registers,
 // declines or asks; after it, it is late; once placed it answers attendance, reports
 // status or lessons learned. Synchronous: state changes now, mails go through the outbox.
+import { patched } from '@temporalio/workflow';
 import { applyAttendance } from '../../domain/journey/attendance';
 import { assessRegistration, mergeRegistration } from '../../domain/journey/registration';
 import { emailDomain } from '../../domain/contacts';
@@ -43,7 +44,9 @@ function route(j: Journey, r: ParsedReply, at: string): string {
     );
     return 'flagged: bounce';
   }
-  const stage = stageWhenSent(j, at);
+  // Journeys that read replies by the time they were read (before this change) keep doing so.
+  const byArrival = PLACED.test(j.stage) && patched('placed-replies-routed-by-arrival');
+  const stage = byArrival ? stageWhenSent(j, at) : j.stage;
   const onTime = isBefore(at, j.campaign.schedule.registrationDeadline);
   if (
     onTime &&
@@ -63,7 +66,7 @@ function route(j: Journey, r: ParsedReply, at: string): string {
   ) {
     return report(j, r, at, stage === 'followup_1' ? 'status-1' : 'status-2');
   }
-  if (r.attendance?.length) return attendance(j, r, at);
+  if (r.attendance?.length) return attendance(j, r, byArrival ? at : j.now());
   if (r.kind === 'question') return question(j, r, at);
   j.raiseFlag(
     'unclear-reply',
@@ -162,6 +165,9 @@ function lateReply(j: Journey, r: ParsedReply, at: string): string {
   return r.kind === 'question' ? question(j, r, at) : unclear(j, r, at);
 }
 
+const PLACED = /^(gathering_|followup_|lessons)/;
+
+/** `at`: when the reply was sent, or (journeys older than that rule) when it was read. */
 function attendance(j: Journey, r: ParsedReply, at: string): string {
   const n = upcomingGathering(j, at);
   if (n === null) return unclear(j, r, at);
@@ -201,9 +207,8 @@ function upcomingGathering(j: Journey, at: string): number | null {
  * a status report that arrived the day before gathering 2 is a status report, even when
  * the inbox reads it after the gathering has begun.
  */
-export function stageWhenSent(j: Journey, at: string): Stage {
+function stageWhenSent(j: Journey, at: string): Stage {
   const stage = j.stage;
-  if (!/^(gathering_|followup_|lessons)/.test(stage)) return stage;
   for (const n of [1, 2, 3] as const) {
     const g = j.gathering(n);
     if (!g?.startsAt || !g.endsAt) return stage;
