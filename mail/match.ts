@@ -49,15 +49,30 @@ function candidateFromThread(input: MatchInput): JourneyRef | null {
 
 const describe = (r: JourneyRef) => `${r.campaignId}/${r.municipalityId}`;
 
+/**
+ * Our own copy of a mail we sent (the blind copy that is the exactly-once record): our
+ * header and a Message-ID of ours. Decided from headers alone, so the inbox can file
+ * copies without reading them.
+ */
+export function ownCopy(
+  messageId: string,
+  header: (name: string) => string | null,
+  messageIdDomain: string,
+): Extract<Route, { kind: 'own' }> | null {
+  const ours = parseJourneyMessageId(messageId);
+  if (!header('x-nettverk-journey') || !ours || ours.domain !== messageIdDomain.toLowerCase()) {
+    return null;
+  }
+  return {
+    kind: 'own',
+    audience: header('x-nettverk-audience') === 'coordinator' ? 'coordinator' : 'municipality',
+  };
+}
+
 export async function matchReply(input: MatchInput, directory: JourneyDirectory): Promise<Route> {
   const { reply, header } = input;
-  const ours = parseJourneyMessageId(reply.messageId);
-  if (header('x-nettverk-journey') && ours && ours.domain === input.messageIdDomain.toLowerCase()) {
-    return {
-      kind: 'own',
-      audience: header('x-nettverk-audience') === 'coordinator' ? 'coordinator' : 'municipality',
-    };
-  }
+  const own = ownCopy(reply.messageId, header, input.messageIdDomain);
+  if (own) return own;
 
   const sender = reply.from.address.toLowerCase();
   const senderKeys = [addressKey(sender), domainKey(emailDomain(sender))];

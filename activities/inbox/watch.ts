@@ -7,6 +7,8 @@ import type { Client } from '@temporalio/client';
 import type { Config } from '../../platform/config';
 import { redactAddresses } from '../../domain/contacts';
 import { createImapClient, ensureFolders, type MailFolders } from '../mail/imap';
+import { headerValue, parseHeaderBlock } from '../../mail/incoming/mime';
+import { ownCopy } from '../../mail/match';
 import { visibilityDirectory } from './directory';
 import { processMessage, type ProcessDependencies } from './process';
 import type { ImapFlow } from 'imapflow';
@@ -114,6 +116,9 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
           if (dirty) {
             dirty = false;
             await sweep(imap, folders, stats);
+            // Mail that arrived during the sweep set `dirty` again: look before waiting,
+            // or it would wait for the next arrival or the safety-net sweep.
+            continue;
           }
           // imapflow IDLEs by itself while we wait here.
           await Promise.race([new Promise<void>((r) => (wake = r)), closed, cancellation]);
@@ -128,7 +133,10 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
 
   async function sweep(imap: ImapFlow, folders: MailFolders, stats: InboxStats) {
     const uids = ((await imap.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b);
-    for (const uid of uids) {
+    const { copies, replies } = await triage(imap, uids);
+    // Replies first, one by one in arrival order; then our own copies, which are most of
+    // what arrives (one per mail sent) and need only filing: one command per folder.
+    for (const uid of replies) {
       const message = await imap.fetchOne(
         String(uid),
         { source: true, internalDate: true },
@@ -137,11 +145,51 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
       if (!message || !message.source) continue;
       const arrived = message.internalDate ? new Date(message.internalDate).getTime() : null;
       const outcome = await processMessage(imap, folders, uid, message.source, arrived, deps);
-      stats.processed += 1;
-      stats.byOutcome[outcome] = (stats.byOutcome[outcome] ?? 0) + 1;
+      count(stats, outcome, 1);
+    }
+    for (const outcome of ['sent', 'notices'] as const) {
+      for (const chunk of chunks(copies[outcome], 100)) {
+        await imap.messageMove(chunk.join(','), folders[outcome], { uid: true });
+        count(stats, outcome, chunk.length);
+      }
     }
     stats.lastSweepAt = new Date().toISOString();
   }
 
+  /** Tells our own copies from everything else by their headers, a few hundred per command. */
+  async function triage(imap: ImapFlow, uids: number[]) {
+    const copies = { sent: [] as number[], notices: [] as number[] };
+    const replies: number[] = [];
+    for (const chunk of chunks(uids, 500)) {
+      const range = chunk.join(',');
+      for await (const m of imap.fetch(
+        range,
+        { uid: true, headers: TRIAGE_HEADERS },
+        { uid: true },
+      )) {
+        const headers = parseHeaderBlock(m.headers?.toString('latin1') ?? '');
+        const header = (name: string) => headerValue(headers, name);
+        const own = ownCopy(header('message-id') ?? '', header, config.messageIdDomain);
+        if (!own) replies.push(m.uid);
+        else copies[own.audience === 'coordinator' ? 'notices' : 'sent'].push(m.uid);
+      }
+    }
+    replies.sort((a, b) => a - b);
+    return { copies, replies };
+  }
+
   return { activities: { watchInbox }, stop };
+}
+
+const TRIAGE_HEADERS = ['message-id', 'x-nettverk-journey', 'x-nettverk-audience'];
+
+function count(stats: InboxStats, outcome: string, n: number): void {
+  stats.processed += n;
+  stats.byOutcome[outcome] = (stats.byOutcome[outcome] ?? 0) + n;
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
 }
