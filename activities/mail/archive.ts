@@ -21,6 +21,17 @@ class FolderWatch {
   ) {}
 
   async search(messageId: string): Promise<boolean> {
+    try {
+      return await this.searchOnce(messageId);
+    } catch (error) {
+      // A dropped connection (servers restart; GreenMail drops sessions under load) is
+      // worth one fresh attempt before the whole send waits for its retry.
+      if (this.client?.usable) throw error;
+      return this.searchOnce(messageId);
+    }
+  }
+
+  private async searchOnce(messageId: string): Promise<boolean> {
     const client = await this.open();
     const found = await client.search({ header: { 'message-id': messageId } }, { uid: true });
     return Boolean(found && found.length > 0);
