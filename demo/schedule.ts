@@ -2,6 +2,8 @@
 // coordinator sets them after approving the networks, as the real one would.
 import type { Campaign } from '../domain/types';
 
+const DAY = 86_400_000;
+
 /** The n-th Tuesday (1-based) of a month, as YYYY-MM-DD. */
 function tuesday(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number);
@@ -10,15 +12,36 @@ function tuesday(month: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, 1 + offset + 7 * (n - 1))).toISOString().slice(0, 10);
 }
 
+/** The first Tuesday on or after a day. */
+function tuesdayFrom(ms: number): string {
+  const d = new Date(ms);
+  const offset = (2 - d.getUTCDay() + 7) % 7;
+  return new Date(ms + offset * DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * A Tuesday in the promised month, a different week for each network; never sooner than
+ * three weeks from `today` (the participants are asked four weeks ahead, so a date set
+ * later than the month allows still gets its mail), and a month after the network's last.
+ */
 export function gatheringDates(
   campaign: Campaign,
+  today: string,
 ): { network: string; number: number; date: string }[] {
   const out: { network: string; number: number; date: string }[] = [];
+  const earliest = Date.parse(today.slice(0, 10)) + 21 * DAY;
   campaign.networks.forEach((network, i) => {
+    let previous = 0;
     for (const g of network.gatherings) {
-      // Networks meeting in the same month get different weeks.
-      if (!g.date)
-        out.push({ network: network.id, number: g.number, date: tuesday(g.month, 2 + i) });
+      if (g.date) {
+        previous = Date.parse(g.date);
+        continue;
+      }
+      let date = tuesday(g.month, 2 + i);
+      const bound = Math.max(earliest, previous + 28 * DAY);
+      if (Date.parse(date) < bound) date = tuesdayFrom(bound);
+      out.push({ network: network.id, number: g.number, date });
+      previous = Date.parse(date);
     }
   });
   return out;

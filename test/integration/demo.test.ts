@@ -1,0 +1,38 @@
+// The demo in its fastest setting, as a newcomer runs it (`npm run demo -- --fast`, here
+// straight through tsx since the stack is up): it must end with the funnel the simulated
+// municipalities set out to produce, and write the report and the logistics workbook.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { root } from '../support/integration';
+
+jest.setTimeout(15 * 60_000);
+
+test('npm run demo -- --fast ends with the expected funnel, a report and an export', async () => {
+  const report = path.join(root, 'out', 'demo-rapport.html');
+  const workbook = path.join(root, 'out', 'demo-logistikk.xlsx');
+  for (const f of [report, workbook]) fs.rmSync(f, { force: true });
+
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(
+      path.join(root, 'node_modules', '.bin', 'tsx'),
+      [path.join(root, 'demo', 'main.ts'), '--fast'],
+      {
+        cwd: root,
+        env: { ...process.env, NETTVERK_ENV_FILE: '/dev/null', NO_COLOR: '1' },
+      },
+    );
+    child.stdout.on('data', (d) => output.push(String(d)));
+    child.stderr.on('data', (d) => output.push(String(d)));
+    child.on('exit', resolve);
+  });
+  const text = output.join('');
+  if (code !== 0) console.log(text.slice(-6000));
+  expect(code).toBe(0);
+  expect(text).toMatch(/How the campaign ended/);
+  expect(text).not.toMatch(/✗/);
+  expect(text).toMatch(/Demo finished in \d+ s/);
+  expect(fs.readFileSync(report, 'utf8')).toContain('<svg');
+  expect(fs.statSync(workbook).size).toBeGreaterThan(1000);
+});
