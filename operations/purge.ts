@@ -20,9 +20,10 @@ export async function purgeCampaign(
   options: { terminateRunning: boolean },
 ): Promise<PurgeReport> {
   const query = `CampaignId = "${campaignId.replace(/["\\]/g, '')}"`;
-  const ids: { workflowId: string; running: boolean }[] = [];
+  // Every run, not only the latest: a journey may have continued as new or been started again.
+  const ids: { workflowId: string; runId: string; running: boolean }[] = [];
   for await (const w of client.workflow.list({ query, pageSize: 500 })) {
-    ids.push({ workflowId: w.workflowId, running: w.status.name === 'RUNNING' });
+    ids.push({ workflowId: w.workflowId, runId: w.runId, running: w.status.name === 'RUNNING' });
   }
   const running = ids.filter((w) => w.running).length;
   if (running > 0 && !options.terminateRunning) {
@@ -33,10 +34,12 @@ export async function purgeCampaign(
   }
   let workflowsDeleted = 0;
   for (const w of ids) {
-    if (w.running) await client.workflow.getHandle(w.workflowId).terminate('personal data purged');
+    if (w.running) {
+      await client.workflow.getHandle(w.workflowId, w.runId).terminate('personal data purged');
+    }
     await client.workflowService.deleteWorkflowExecution({
       namespace: config.temporal.namespace,
-      workflowExecution: { workflowId: w.workflowId },
+      workflowExecution: { workflowId: w.workflowId, runId: w.runId },
     });
     workflowsDeleted += 1;
   }
