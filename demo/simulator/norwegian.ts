@@ -2,21 +2,8 @@
 import type { Instant, LocalDate } from '../../domain/types';
 import { osloWallClock } from '../../domain/time';
 import type { Lang } from './types';
+import { MONTHS } from '../../mail/outgoing/dates';
 
-const MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
 const MONTHS_SHORT = [
   'jan.',
   'feb.',

@@ -4,6 +4,7 @@
 import type { Campaign, Instant, LocalDate } from '../../domain/types';
 import { DAY_MS, addDays, instantMs, osloDate, osloInstant, toInstant } from '../../domain/time';
 import type { MunicipalityPlan } from './types';
+import { MONTHS } from '../../mail/outgoing/dates';
 
 export const plusDays = (at: Instant, days: number): Instant =>
   toInstant(instantMs(at) + days * DAY_MS);
@@ -109,25 +110,10 @@ export function beforeGathering(
 export const ATTENDANCE_WINDOW = { latestBefore: 1, skipWithin: 0.25 };
 export const STATUS_WINDOW = { latestBefore: 5, skipWithin: 5 };
 
-const MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
-
 /** The first date a mail names («17. oktober 2013»), as the start of that day in Oslo. */
 export function firstDateIn(text: string): Instant | null {
   const m = new RegExp(`(\\d{1,2})\\.\\s+(${MONTHS.join('|')})\\s+(\\d{4})`, 'i').exec(text);
   if (!m) return null;
-  const month = MONTHS.indexOf(m[2].toLowerCase()) + 1;
+  const month = (MONTHS as readonly string[]).indexOf(m[2].toLowerCase()) + 1;
   return osloInstant(`${m[3]}-${String(month).padStart(2, '0')}-${m[1].padStart(2, '0')}`, '00:00');
 }

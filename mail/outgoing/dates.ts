@@ -9,7 +9,8 @@ const WEEKDAYS: Record<Language, readonly string[]> = {
   nn: ['søndag', 'måndag', 'tysdag', 'onsdag', 'torsdag', 'fredag', 'laurdag'],
 };
 
-const MONTHS = [
+/** Month names, the same in bokmål and nynorsk. */
+export const MONTHS = [
   'januar',
   'februar',
   'mars',
