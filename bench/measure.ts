@@ -24,10 +24,15 @@ export async function time(fn: () => unknown | Promise<unknown>, runs = 7): Prom
 export function heapOf<T>(build: () => T): { bytes: number; value: T } {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
-  const before = process.memoryUsage().heapUsed;
+  // Buffers live outside the JavaScript heap: count both, or raw mail would weigh nothing.
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const before = used();
   const value = build();
   gc?.();
-  return { bytes: Math.max(0, process.memoryUsage().heapUsed - before), value };
+  return { bytes: Math.max(0, used() - before), value };
 }
 
 export interface Row {
