@@ -3,7 +3,15 @@
 // Deterministic: the same list gives the same plans, so the demo's funnel is known in advance.
 import type { Municipality, NetworkId } from '../../domain/types';
 import { rng, pick, staffOf } from './people';
-import type { AttendancePlan, Client, Lang, MunicipalityPlan, PersonaName, Person } from './types';
+import {
+  PERSONAS,
+  type AttendancePlan,
+  type Client,
+  type Lang,
+  type MunicipalityPlan,
+  type PersonaName,
+  type Person,
+} from './types';
 
 interface Slot {
   persona: PersonaName;
@@ -127,20 +135,10 @@ const SIZE_OF: Record<PersonaName, number> = {
   late: 3,
 };
 
-export const REGISTERS: ReadonlySet<PersonaName> = new Set<PersonaName>([
-  'outlook-list',
-  'outlook-list-1252',
-  'owa-table',
-  'gmail-form',
-  'ipad-prose',
-  'thunderbird-blocks',
-  'incomplete-then-complete',
-  'question-then-register',
-  'out-of-office-then-register',
-  'reminder-then-register',
-  'over-limit',
-  'late',
-]);
+/** Every persona but those who never register (they decline, stay silent or bounce). */
+export const REGISTERS: ReadonlySet<PersonaName> = new Set<PersonaName>(
+  PERSONAS.filter((p) => p !== 'decline' && p !== 'silent' && p !== 'bounce'),
+);
 
 const DIETS: Record<Lang, string[]> = {
   nb: ['vegetar', 'glutenfri', 'laktoseintolerant', 'nøtteallergi'],
