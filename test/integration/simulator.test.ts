@@ -4,6 +4,8 @@
 // mailboxes are watched, and an attendance request is answered too.
 // The whole campaign, simulated municipalities against the real workflows, is demo.test.ts.
 import crypto from 'node:crypto';
+import { toCampaignTime } from '../../domain/campaign/clock';
+import { plusDays } from '../../demo/simulator/timing';
 import type { Municipality } from '../../domain/types';
 import { understandReply } from '../../mail/incoming/understand';
 import {
@@ -147,11 +149,14 @@ describe('the simulated municipalities over real SMTP and IMAP', () => {
       async () => simulator.stats().mailboxes === 3 && simulator.stats().connected === 3,
       10_000,
     );
+    // The gathering lies 60 campaign days (6 s) ahead of now, however long the first test
+    // took: a request for a gathering that has begun is rightly never answered.
     const request = await ourMail(lillehammer, 'attendance-request', {
       step: 'g1-attendance-request-1',
       gathering: 1,
       campaign,
       date: new Date().toISOString(),
+      gatheringStartsAt: plusDays(toCampaignTime(campaign.clock, Date.now()), 60),
     });
     await smtpSend(request.raw, {
       from: config.tiAddress,

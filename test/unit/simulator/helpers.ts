@@ -5,6 +5,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { loadCampaignFile } from '../../../domain/campaign/load';
 import { loadMunicipalitiesFile } from '../../../domain/roster/load';
 import type { Address, Campaign, Instant, MissingItem, Municipality } from '../../../domain/types';
+import { monthOf, osloDate } from '../../../domain/time';
 import { composeMessage } from '../../../mail/headers';
 import { parseMime, type ParsedMime } from '../../../mail/incoming/mime';
 import {
@@ -41,6 +42,8 @@ export interface OurMailOptions {
   date?: Instant;
   /** Another campaign (its id, sender and reply address). */
   campaign?: Campaign;
+  /** Moves the gathering (lunch to lunch, starting at this instant) from its sample date. */
+  gatheringStartsAt?: Instant;
 }
 
 /** One of our mails to a simulated municipality, as it lands in its mailbox. */
@@ -58,6 +61,19 @@ export async function ourMail(
   ctx.participants = participants.map((p) => ({ ...p }));
   ctx.contact = { name: plan.contact.name, address: plan.contact.email };
   if (o.missing) ctx.missing = o.missing;
+  const startsAt = o.gatheringStartsAt;
+  if (startsAt && ctx.network && ctx.gathering) {
+    const number = ctx.gathering;
+    const endsAt = new Date(Date.parse(startsAt) + 26 * 3600_000).toISOString();
+    ctx.network = {
+      ...ctx.network,
+      gatherings: ctx.network.gatherings.map((g) =>
+        g.number === number
+          ? { ...g, date: osloDate(startsAt), month: monthOf(osloDate(startsAt)), startsAt, endsAt }
+          : g,
+      ),
+    };
+  }
   const rendered = renderMail(templates, template, ctx);
   const to =
     o.to ??
