@@ -5,18 +5,11 @@ import type { ParsedMime } from '../../mail/incoming/mime';
 import { composeReply, type Composed, type Original } from './clients';
 import { composeBounce, composeOutOfOffice } from './machines';
 import { spokenDate } from './norwegian';
-import {
-  archivist,
-  attendanceText,
-  declineText,
-  lessonsText,
-  outOfOfficeText,
-  questionText,
-  registrationText,
-  statusText,
-  type AttendanceSituation,
-  type RegistrationVariant,
-} from './texts';
+import { attendanceText, type AttendanceSituation } from './texts/attendance';
+import type { RegistrationVariant } from './texts/common';
+import { registrationText } from './texts/registration';
+import { archivist, declineText, outOfOfficeText, questionText } from './texts/short-answers';
+import { lessonsText, statusText } from './texts/status-and-lessons';
 import type { Client, MunicipalityPlan, Person } from './types';
 
 export type Intent =

@@ -8,7 +8,7 @@ import { understandReply, type UnderstoodReply } from '../../../mail/incoming/un
 import { composeIntent, type Intent } from '../../../demo/simulator/compose';
 import { planAll, planMunicipality } from '../../../demo/simulator/plan';
 import { PERSONAS } from '../../../demo/simulator/types';
-import type { RegistrationVariant } from '../../../demo/simulator/texts';
+import type { RegistrationVariant } from '../../../demo/simulator/texts/common';
 import type { MunicipalityPlan, Person } from '../../../demo/simulator/types';
 import { campaign, demoMunicipalities, ourMail, type OurMail } from './helpers';
 
