@@ -7,7 +7,8 @@ import type { Client } from '@temporalio/client';
 import { loadMunicipalitiesFile } from '../domain/roster/load';
 import type { Campaign } from '../domain/types';
 import { isEmbedded, loadConfig, readEnvironment, type Config } from '../platform/config';
-import { connectClient, connectWorker } from '../platform/temporal';
+import { connectClient } from '../platform/temporal';
+import { connectWorker } from '../platform/worker-connection';
 import { createImapClient } from '../activities/mail/imap';
 import { allJourneyStates, campaignState, countByStage } from '../operations/journeys';
 import { funnelFromStages } from '../operations/status';
@@ -73,6 +74,36 @@ async function cli(args: string[], env: NodeJS.ProcessEnv, show = true): Promise
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The coordinator sets the dates the invitation only gave as months. Side by side: each CLI
+ * call takes a few seconds to start, which is weeks of demo time. On a loaded machine a date
+ * may pass before its call lands; like a coordinator, the demo then picks a later Tuesday.
+ */
+async function setGatheringDates(campaign: Campaign, id: string, env: NodeJS.ProcessEnv) {
+  const today = () => toCampaignTime(campaign.clock, Date.now());
+  const dates = gatheringDates(campaign, today());
+  console.log(`\n$ nettverk gathering set … (${dates.length} gatherings given dates)`);
+  await Promise.all(
+    dates.map(async ({ network, number, date }) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const args = ['gathering', 'set', network, String(number), '--date', date];
+          return await cli([...args, '--campaign', id], env, false);
+        } catch (error) {
+          if (attempt === 3 || !/has already passed/.test((error as Error).message)) throw error;
+          const later = gatheringDates(campaign, today()).find(
+            (d) => d.network === network && d.number === number,
+          );
+          console.log(
+            `  ${network} ${number}: ${date} passed before it was set; now ${later!.date}`,
+          );
+          date = later!.date;
+        }
+      }
+    }),
+  );
+}
 
 /** Earlier demo runs may have been interrupted: end their workflows so this run stands alone. */
 async function clearEarlierDemos(client: Client, config: Config): Promise<number> {
@@ -170,18 +201,7 @@ async function main(): Promise<number> {
     live.pause();
     await cli(['assignment', 'show', '--campaign', id], env);
     await cli(['assignment', 'approve', '--campaign', id], env);
-    const dates = gatheringDates(campaign, toCampaignTime(campaign.clock, Date.now()));
-    console.log(`\n$ nettverk gathering set … (${dates.length} gatherings given dates)`);
-    // Side by side: each CLI call takes a few seconds to start, which is weeks of demo time.
-    await Promise.all(
-      dates.map((d) =>
-        cli(
-          ['gathering', 'set', d.network, String(d.number), '--date', d.date, '--campaign', id],
-          env,
-          false,
-        ),
-      ),
-    );
+    await setGatheringDates(campaign, id, env);
     live.resume();
 
     await client.workflow.getHandle(campaignWorkflowId(id)).result();
