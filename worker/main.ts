@@ -1,6 +1,7 @@
 // `nettverk worker`: runs the workers and the inbox watcher until stopped (Ctrl-C, SIGTERM).
 import { loadConfig } from '../platform/config';
-import { connectClient, connectWorker, ensureSearchAttributes } from '../platform/temporal';
+import { connectClient, ensureSearchAttributes } from '../platform/temporal';
+import { connectWorker } from '../platform/worker-connection';
 import { createWorkers } from './workers';
 
 export async function runWorker(options: { inbox: boolean } = { inbox: true }): Promise<void> {

@@ -1,4 +1,5 @@
 // nettverk campaign start|status|cancel|purge
+/* eslint-disable @typescript-eslint/no-require-imports -- IMAP loads on demand: only purge needs it */
 import type { Command } from 'commander';
 import { loadCampaignFile } from '../../domain/campaign/load';
 import { compressCampaign } from '../../domain/campaign/clock';
@@ -6,7 +7,6 @@ import { loadMunicipalitiesFile } from '../../domain/roster/load';
 import { startCampaign, checkStartable } from '../../operations/start-campaign';
 import { campaignStatus } from '../../operations/status';
 import { cancelCampaign } from '../../operations/changes';
-import { purgeCampaign } from '../../operations/purge';
 import { OperationError } from '../../operations/errors';
 import type { CliContext } from '../context';
 import { colour, heading, line, printJson, progress, table } from '../output';
@@ -227,6 +227,9 @@ Running it twice starts nothing new: journeys have fixed ids.`,
           throw new OperationError(
             `This deletes all personal data of campaign ${id} for good; add --yes to do it.`,
           );
+        // Loaded here: IMAP is needed by purge alone.
+        const { purgeCampaign } =
+          require('../../operations/purge') as typeof import('../../operations/purge');
         const report = await purgeCampaign(await ctx.client(), ctx.config, id, {
           terminateRunning: Boolean(o.terminateRunning),
         });

@@ -1,13 +1,9 @@
 // nettverk preview TEMPLATE, nettverk parse FILE.eml
+/* eslint-disable @typescript-eslint/no-require-imports -- templates and reply reading load on demand: other commands need neither */
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadCampaignFile } from '../../domain/campaign/load';
 import { loadMunicipalitiesFile } from '../../domain/roster/load';
-import { describeReply, understandReply } from '../../mail/incoming/understand';
-import { toParsedReply } from '../../activities/inbox/process';
-import { loadTemplates, previewMail } from '../../mail/outgoing';
-import { sampleContext } from '../../mail/outgoing/samples';
-import { isTemplateName } from '../../mail/outgoing';
 import { JOURNEY_TEMPLATES, NOTICE_TEMPLATES } from '../../mail/outgoing/types';
 import { OperationError } from '../../operations/errors';
 import { colour, line, printJson } from '../output';
@@ -46,6 +42,11 @@ Examples:
           out?: string;
         },
       ) => {
+        // Loaded here, not at startup: every other command would pay for the templates.
+        const { isTemplateName, loadTemplates, previewMail } =
+          require('../../mail/outgoing') as typeof import('../../mail/outgoing');
+        const { sampleContext } =
+          require('../../mail/outgoing/samples') as typeof import('../../mail/outgoing/samples');
         if (!isTemplateName(template)) {
           throw new OperationError(
             `There is no template "${template}". Templates: ${[...JOURNEY_TEMPLATES, ...NOTICE_TEMPLATES].join(', ')}.`,
@@ -96,6 +97,10 @@ Examples:
     )
     .action((file: string, o: { json?: boolean }) => {
       if (!fs.existsSync(file)) throw new OperationError(`There is no file ${file}.`);
+      const { describeReply, understandReply } =
+        require('../../mail/incoming/understand') as typeof import('../../mail/incoming/understand');
+      const { toParsedReply } =
+        require('../../activities/inbox/process') as typeof import('../../activities/inbox/process');
       const understood = understandReply(fs.readFileSync(file));
       if (o.json) printJson(toParsedReply(understood));
       else line(describeReply(understood));
