@@ -12,8 +12,18 @@ const slug = (name: string) =>
     .replace(/ø/g, 'o')
     .replace(/å/g, 'a')
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // «Unjárga» → unjarga, not unja-rga
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+
+/**
+ * The public list leaves the county municipalities' form blank: by law they write neither
+ * form by default (they answer in the writer's), which the roster calls «nøytral».
+ */
+function languageForm(r: Record<string, string>): string {
+  const form = (r.language_form ?? '').trim();
+  return form || (r.type === 'fylkeskommune' ? 'nøytral' : '');
+}
 
 /** Returns a CSV path the CLI can read: the file itself if it has addresses, else a converted copy. */
 export function demoRoster(file: string, outDir: string): { path: string; count: number } {
@@ -36,15 +46,21 @@ export function demoRoster(file: string, outDir: string): { path: string; count:
     return { path: file, count: rows.length };
   }
   const header = 'id,name,type,county,language_form,email,lat,lon';
+  const taken = new Set<string>();
   const lines = rows.map((r) => {
     const type = r.type === 'fylkeskommune' ? 'fylkeskommune' : 'kommune';
-    const domain = `${slug(r.name)}.${type === 'fylkeskommune' ? 'fylkeskommune' : 'kommune'}.example`;
+    // The municipality's own web domain under .example (two Herøy and two Våler tell apart
+    // there, as in real life), else one made from its name; never two alike.
+    let domain = /^(?:www\.)?([a-z0-9.-]+)\.no$/i.exec((r.website ?? '').trim())?.[1];
+    domain = `${domain ?? `${slug(r.name)}.${type}`}.example`.toLowerCase();
+    if (taken.has(domain)) domain = domain.replace(/^([^.]+)/, `$1-${r.id}`);
+    taken.add(domain);
     const cells = [
       r.id,
       r.name,
       type,
       r.county ?? '',
-      r.language_form,
+      languageForm(r),
       `postmottak@${domain}`,
       r.lat,
       r.lon,
