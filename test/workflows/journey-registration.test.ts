@@ -236,3 +236,18 @@ test('silence gets reminders and a polite close; a late registration is flagged 
   const campaignState = await s.campaignState(campaign);
   expect(campaignState.proposal!.waitingList.at(-1)).toBe(silent.id);
 });
+
+test('a decline after the deadline counts as declined, not as no answer, and is thanked', async () => {
+  const m = municipality('3405'); // Lillehammer
+  await s.startJourney(campaign, m);
+  await s.advanceTo(campaign, campaign.schedule.registrationDeadline);
+  expect((await s.state(campaign, m.id)).stage).toBe('no_response');
+  await s.advance(3 * DAY);
+  await send(m.id, reply({ kind: 'decline', text: 'Vi har dessverre ikke kapasitet i år.' }));
+  await s.advance(60_000);
+  const declined = await s.state(campaign, m.id);
+  expect(declined.stage).toBe('declined');
+  expect(declined.replies.at(-1)?.outcome).toBe('declined (after the deadline)');
+  expect(s.templates(m.id).slice(-2)).toEqual(['no-response-closing', 'decline-thanks']);
+  expect(declined.lateRegistration).toBe(false);
+});

@@ -161,7 +161,15 @@ function lateReply(j: Journey, r: ParsedReply, at: string): string {
     j.notifyCampaign();
     return 'late registration';
   }
-  if (r.kind === 'decline') return 'declined (after the deadline)';
+  if (r.kind === 'decline') {
+    // A «no» after the deadline is still a «no», not silence: the report says declined.
+    // Journeys that read one before this change keep it as no answer.
+    if (j.stage === 'no_response' && patched('late-decline-recorded')) {
+      j.setStage('declined');
+      j.mail('decline-thanks', { to: [r.from], inReplyTo: r.messageId });
+    }
+    return 'declined (after the deadline)';
+  }
   return r.kind === 'question' ? question(j, r, at) : unclear(j, r, at);
 }
 
