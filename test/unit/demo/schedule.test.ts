@@ -1,5 +1,5 @@
 import { loadCampaignFile } from '../../../domain/campaign/load';
-import { gatheringDates } from '../../../demo/schedule';
+import { dayLengthFor, gatheringDates } from '../../../demo/schedule';
 import { campaignFile } from '../../support/scenario';
 
 const campaign = loadCampaignFile(campaignFile);
@@ -32,4 +32,11 @@ test('set late, a date moves to three weeks ahead and keeps a month between gath
       expect(own[i] - own[i - 1]).toBeGreaterThanOrEqual(28 * 86_400_000);
     }
   }
+});
+
+test('the demo day lengthens with the list: 900 ms for the demo list of 36, 9.3 s for all 371', () => {
+  expect(dayLengthFor(36)).toBe(900);
+  expect(dayLengthFor(10)).toBe(900);
+  expect(dayLengthFor(371)).toBe(9300);
+  expect(dayLengthFor(400)).toBe(10_000);
 });
