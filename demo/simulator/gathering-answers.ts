@@ -32,10 +32,11 @@ export function answerAttendance(
     ATTENDANCE_WINDOW,
   );
   if (!at) {
-    r.ignored();
-    if (once(m, original, 'log'))
-      r.log(m, `attendance request for gathering ${gathering} came after it began`);
-    return;
+    return ignorer(
+      r,
+      m,
+      original,
+    )(`attendance request for gathering ${gathering} came after it began`, true);
   }
   const situation = {
     gathering,

@@ -181,21 +181,30 @@ export function headerBlock(headers: [string, string][]): string {
     .join('\r\n');
 }
 
-const DAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS_EN = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
+/** English day and month names: RFC 5322 dates use their first three letters. */
+export const ENGLISH_DAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
+export const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
   'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /** `Tue, 23 Apr 2013 09:00:00 +0200`: in Oslo time, or in UTC the way Exchange writes it. */
 export function rfc5322Date(instant: Instant, zone: 'oslo' | 'utc' = 'oslo'): string {
@@ -205,7 +214,7 @@ export function rfc5322Date(instant: Instant, zone: 'oslo' | 'utc' = 'oslo'): st
   const pad = (n: number) => String(n).padStart(2, '0');
   const sign = offset >= 0 ? '+' : '-';
   const hours = Math.floor(Math.abs(offset) / 3_600_000);
-  return `${DAYS_EN[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS_EN[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${sign}${pad(hours)}00`;
+  return `${ENGLISH_DAYS[d.getUTCDay()].slice(0, 3)}, ${d.getUTCDate()} ${ENGLISH_MONTHS[d.getUTCMonth()].slice(0, 3)} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} ${sign}${pad(hours)}00`;
 }
 
 export const hex = (bytes: number, upper = false): string => {

@@ -3,6 +3,7 @@ import type { Instant, LocalDate } from '../../domain/types';
 import { osloWallClock } from '../../domain/time';
 import type { Lang } from './types';
 import { MONTHS } from '../../mail/outgoing/dates';
+import { ENGLISH_DAYS, ENGLISH_MONTHS } from './mime';
 
 const MONTHS_SHORT = [
   'jan.',
@@ -58,24 +59,9 @@ export function outlookDate(instant: Instant): string {
 /** Outlook in English: «Tuesday, April 23, 2013 9:00 AM». */
 export function outlookDateEnglish(instant: Instant): string {
   const p = parts(instant);
-  const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
   const h = Number(p.hh);
   const h12 = h % 12 === 0 ? 12 : h % 12;
-  return `${days[p.weekday]}, ${months[p.month - 1]} ${p.day}, ${p.year} ${h12}:${p.mm} ${h < 12 ? 'AM' : 'PM'}`;
+  return `${ENGLISH_DAYS[p.weekday]}, ${ENGLISH_MONTHS[p.month - 1]} ${p.day}, ${p.year} ${h12}:${p.mm} ${h < 12 ? 'AM' : 'PM'}`;
 }
 
 /** Gmail: «tir. 23. apr. 2013 kl. 09:00» (nynorsk: «tys. …»). */
