@@ -1,8 +1,8 @@
-// Scores the reply reader against public corpora, read in place from the shared folder
-// (never copied into this repository):
+// Scores the reply reader against public corpora, carried in test/fixtures/corpus with their
+// licences (see its README):
 //   reply-trimming/{discourse,crisp}: the visible fresh text must equal expected/NAME.txt
 //   classification/sisimai: bounces must be bounces, automatic replies automatic replies.
-// Run: npx tsx bench/corpus.ts  (NETTVERK_SHARED_DIR overrides where the shared folder is)
+// Run: npx tsx bench/corpus.ts
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { understandReply } from '../mail/incoming/understand';
@@ -10,12 +10,10 @@ import { trimReply } from '../mail/incoming/trim';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
 
-export function sharedDir(): string {
-  return process.env.NETTVERK_SHARED_DIR ?? path.resolve(REPO_ROOT, '..', 'shared');
-}
+export const CORPUS_ROOT = path.join(REPO_ROOT, 'test', 'fixtures', 'corpus');
 
 export function corpusDir(...parts: string[]): string {
-  return path.join(sharedDir(), 'corpus', ...parts);
+  return path.join(CORPUS_ROOT, ...parts);
 }
 
 /** Trailing white space of each line, and leading/trailing blank lines, removed. */
@@ -110,7 +108,7 @@ export function scoreClassification(): ClassificationScore {
 }
 
 function main(): void {
-  console.log(`Shared corpora: ${path.join(sharedDir(), 'corpus')}\n`);
+  console.log(`Corpora: ${path.relative(process.cwd(), CORPUS_ROOT)}\n`);
   console.log('Reply trimming (visible fresh text equals the expected text)');
   for (const set of TRIMMING_SETS) {
     if (!trimmingAvailable(set)) {

@@ -41,7 +41,7 @@ function parseArgs(argv: string[]): DemoOptions {
     else if (a === '--municipalities') o.municipalities = path.resolve(argv[++i]);
     else if (a === '--help') {
       console.log(
-        'npm run demo [-- --fast] [-- --ms-per-day 900] [-- --municipalities ../shared/data/municipalities-2025.csv]',
+        'npm run demo [-- --fast] [-- --ms-per-day 900] [-- --municipalities data/municipalities-2025.csv]',
       );
       process.exit(0);
     } else throw new Error(`Unknown option ${a} (try --help)`);

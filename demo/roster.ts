@@ -1,5 +1,5 @@
 // The demo's municipalities: its own list (campaigns/demo/municipalities.csv), or a
-// bigger public list without addresses (such as ../shared/data/municipalities-2025.csv),
+// bigger public list without addresses (such as data/municipalities-2025.csv),
 // given addresses under the reserved .example domain so no real municipality is mailed.
 import fs from 'node:fs';
 import path from 'node:path';

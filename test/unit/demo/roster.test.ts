@@ -49,10 +49,10 @@ describe('demoRoster', () => {
     );
   });
 
-  it('reads the shared list of all 371 municipalities and counties, each with an address of its own', () => {
-    const shared = path.resolve(__dirname, '../../../../shared/data/municipalities-2025.csv');
+  it('reads the public list of all 371 municipalities and counties, each with an address of its own', () => {
+    const list = path.resolve(__dirname, '../../../data/municipalities-2025.csv');
     const { dir } = tempFile('');
-    const roster = demoRoster(shared, dir);
+    const roster = demoRoster(list, dir);
     const loaded = loadMunicipalitiesFile(roster.path);
     expect(loaded).toHaveLength(371);
     expect(loaded.every((m) => m.email.endsWith('.example'))).toBe(true);

@@ -1,10 +1,10 @@
-// Public corpora, read in place from the shared folder (see bench/corpus.ts). Floors are
+// Public corpora carried in test/fixtures/corpus with their licences (see bench/corpus.ts). Floors are
 // set at what the reader achieves, a little below, so a regression fails here.
 import {
   classificationAvailable,
   scoreClassification,
   scoreTrimming,
-  sharedDir,
+  CORPUS_ROOT,
   trimmingAvailable,
 } from '../../../bench/corpus';
 
@@ -13,7 +13,7 @@ const FLOORS = { discourse: 62, crisp: 41 } as const;
 describe('reply trimming corpora', () => {
   it.each(Object.entries(FLOORS))('%s passes at least %i files', (set, floor) => {
     if (!trimmingAvailable(set)) {
-      throw new Error(`corpus ${set} not found under ${sharedDir()}: set NETTVERK_SHARED_DIR`);
+      throw new Error(`corpus ${set} not found under ${CORPUS_ROOT}`);
     }
     const score = scoreTrimming(set);
     expect(score.passed).toBeGreaterThanOrEqual(floor);
