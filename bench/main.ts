@@ -1,5 +1,5 @@
-// `npm run bench [-- --scale N]`: every benchmark, as ratios against baselines measured
-// in the same run, plus the reply reader's scores on the shared corpora.
+// `npm run bench [-- --scale N] [-- --only cli]`: every benchmark, as ratios against
+// baselines measured in the same run, plus the reply reader's scores on the public corpora.
 import {
   classificationAvailable,
   scoreClassification,
@@ -7,6 +7,7 @@ import {
   TRIMMING_SETS,
   trimmingAvailable,
 } from './corpus';
+import { cliStartBenchmarks } from './cli-start';
 import { printRows, type Row } from './measure';
 import { pureBenchmarks } from './pure';
 import { fanOutBenchmark, rateLimitBenchmark } from './system';
@@ -14,7 +15,16 @@ import { fanOutBenchmark, rateLimitBenchmark } from './system';
 async function main(): Promise<void> {
   const i = process.argv.indexOf('--scale');
   const scale = i > 0 ? Number(process.argv[i + 1]) : 1000;
+  const only = process.argv.includes('--only')
+    ? process.argv[process.argv.indexOf('--only') + 1]
+    : null;
   const rows: Row[] = [];
+  console.log('CLI start-up, whole processes …');
+  rows.push(...(await cliStartBenchmarks()));
+  if (only === 'cli') {
+    printRows(rows);
+    return;
+  }
   console.log('Pure code …');
   rows.push(...(await pureBenchmarks()));
   console.log('Mail rate limit on the dev server and GreenMail …');
@@ -24,7 +34,7 @@ async function main(): Promise<void> {
   console.log();
   printRows(rows);
 
-  console.log('\nReply reader on the shared corpora:');
+  console.log('\nReply reader on the public corpora (test/fixtures/corpus):');
   for (const set of TRIMMING_SETS) {
     if (!trimmingAvailable(set)) continue;
     const s = scoreTrimming(set);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The first thing `npm test`, `npm run demo` and `npm run bench` run, on a fresh
 // clone too: plain Node with no dependencies, because node_modules may not exist yet.
-// It installs the npm packages when package-lock.json changed, then hands over to
+// It installs the npm packages when package-lock.json changed, compiles dist/ when a source
+// changed, then hands over to
 // scripts/main.ts (TypeScript, through tsx) which installs the tools and starts the stack.
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -37,6 +38,18 @@ if (installed !== wanted) {
     process.exit(status);
   }
   fs.writeFileSync(stamp, wanted + '\n');
+}
+
+// The CLI and worker run compiled (bin/nettverk.js): a second and more of TypeScript
+// compilation at every start otherwise. Rebuilt only when a source changed since the last build.
+const { isBuildFresh, build } = require('./build');
+if (!isBuildFresh()) {
+  console.log('• Compiling the CLI and worker into dist/ (npm run build) …');
+  const status = build();
+  if (status !== 0) {
+    console.error('The build failed: see the compiler output above.');
+    process.exit(status);
+  }
 }
 
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');

@@ -6,7 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import versions from './versions.json';
 
-export const projectRoot = path.resolve(__dirname, '..');
+/** The folder with package.json: one level up from the sources, two from their build in dist/. */
+export const projectRoot = (() => {
+  let dir = path.resolve(__dirname, '..');
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) {
+    dir = path.dirname(dir);
+  }
+  return dir;
+})();
 export const toolsDir = process.env.NETTVERK_TOOLS_DIR ?? path.join(projectRoot, '.tools');
 
 export const tools = {
