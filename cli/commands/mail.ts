@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { loadCampaignFile } from '../../domain/campaign/load';
 import { loadMunicipalitiesFile } from '../../domain/roster/load';
+import { readFileBytes } from '../../domain/read-file';
+import { describeBinary } from '../../domain/text-file';
 import { JOURNEY_TEMPLATES, NOTICE_TEMPLATES } from '../../mail/outgoing/types';
 import { OperationError } from '../../operations/errors';
 import { colour, line, printJson } from '../output';
@@ -96,12 +98,21 @@ Examples:
       '\nExamples:\n  $ nettverk parse svar.eml\n  $ nettverk parse svar.eml --json | jq .participants',
     )
     .action((file: string, o: { json?: boolean }) => {
-      if (!fs.existsSync(file)) throw new OperationError(`There is no file ${file}.`);
+      // A saved mail may well hold Latin-1 bytes (its charset says so), so only what is plainly
+      // not a mail is refused: no file, a folder, an image, an Outlook .msg.
+      const read = readFileBytes(file);
+      if (!read.ok) throw new OperationError(`${file}: ${read.message}`);
+      const binary = describeBinary(read.bytes);
+      if (binary) {
+        throw new OperationError(
+          `${file}: ${binary.what}, not a saved mail (.eml; in Outlook: drag the mail to a folder)`,
+        );
+      }
       const { describeReply, understandReply } =
         require('../../mail/incoming/understand') as typeof import('../../mail/incoming/understand');
       const { toParsedReply } =
         require('../../activities/inbox/process') as typeof import('../../activities/inbox/process');
-      const understood = understandReply(fs.readFileSync(file));
+      const understood = understandReply(read.bytes);
       if (o.json) printJson(toParsedReply(understood));
       else line(describeReply(understood));
     });

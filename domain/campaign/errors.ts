@@ -5,7 +5,7 @@
 export type FieldPath = readonly (string | number)[];
 
 export interface CampaignProblem {
-  /** 1-based, as editors count. */
+  /** 1-based, as editors count; 0 when the file as a whole cannot be read (missing, a folder). */
   line: number;
   column: number;
   /** Empty for problems of the file as a whole (YAML syntax). */
@@ -34,14 +34,25 @@ export class CampaignFileError extends Error {
   constructor(
     readonly fileName: string,
     problems: readonly CampaignProblem[],
+    summary?: string,
   ) {
     const sorted = [...problems].sort((a, b) => a.line - b.line || a.column - b.column);
     const count = sorted.length === 1 ? '1 problem' : `${sorted.length} problems`;
     super(
-      `Campaign file ${fileName} has ${count}:\n` +
-        sorted.map((p) => `  ${formatProblem(fileName, p)}`).join('\n'),
+      summary ??
+        `Campaign file ${fileName} has ${count}:\n` +
+          sorted.map((p) => `  ${formatProblem(fileName, p)}`).join('\n'),
     );
     this.name = 'CampaignFileError';
     this.problems = sorted;
+  }
+
+  /** A file that is not a campaign file at all (missing, a folder, binary, not UTF-8): one line. */
+  static unreadable(fileName: string, line: number, message: string): CampaignFileError {
+    return new CampaignFileError(
+      fileName,
+      [{ line, column: line === 0 ? 0 : 1, path: '', message }],
+      `${fileName}: ${message}`,
+    );
   }
 }

@@ -1,7 +1,7 @@
 // Reads the campaign YAML while keeping the map from values back to their place in the file, so
 // validation problems found later (in plain JS data) can still point at a line and column.
 
-import { LineCounter, isMap, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { CampaignProblem, FieldPath } from './errors';
 
 export interface YamlSource {
@@ -31,6 +31,7 @@ export function readYaml(text: string): YamlSource {
   if (syntaxProblems.length === 0 && doc.contents === null) {
     syntaxProblems.push({ line: 1, column: 1, path: '', message: 'the file is empty' });
   }
+  const data = syntaxProblems.length === 0 ? toData(doc, at, syntaxProblems) : undefined;
 
   const nodeAt = (path: FieldPath): Node | null => {
     for (let depth = path.length; depth >= 0; depth--) {
@@ -41,7 +42,7 @@ export function readYaml(text: string): YamlSource {
   };
 
   return {
-    data: syntaxProblems.length === 0 ? doc.toJS() : undefined,
+    data,
     syntaxProblems,
     locate: (path) => at(nodeAt(path)?.range?.[0] ?? 0),
     locateKey: (path, key) => {
@@ -53,6 +54,39 @@ export function readYaml(text: string): YamlSource {
       return at(nodeAt(path)?.range?.[0] ?? 0);
     },
   };
+}
+
+// Anchors and aliases (`&a`, `*a`) are legal YAML and handy for repeated times, but nested ones
+// grow exponentially («billion laughs»): a few lines that would expand to gigabytes. The yaml
+// package stops after MAX_ALIASES expansions; that becomes a problem at the first alias.
+const MAX_ALIASES = 100;
+
+function toData(
+  doc: Document,
+  at: (offset: number) => { line: number; column: number },
+  problems: CampaignProblem[],
+): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const excessive = /alias count/i.test(error.message);
+    let offset = 0;
+    visit(doc, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    problems.push({
+      ...at(offset),
+      path: '',
+      message: excessive
+        ? `YAML: aliases (*name) expand to more than ${MAX_ALIASES} copies; write the values out`
+        : `YAML: ${error.message}`,
+    });
+    return undefined;
+  }
 }
 
 function nodeIn(doc: Document, path: FieldPath): Node | null {
