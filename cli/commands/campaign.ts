@@ -80,7 +80,12 @@ Running it twice starts nothing new: journeys have fixed ids.`,
           const msPerDay = Number(m[1]) * { ms: 1, s: 1000, m: 60_000 }[m[2] as 'ms' | 's' | 'm'];
           definition = compressCampaign(definition, { start: new Date().toISOString(), msPerDay });
         }
-        let municipalities = loadMunicipalitiesFile(o.municipalities);
+        // Warnings go to stderr and do not stop the start: see domain/roster/overlaps.ts.
+        let municipalities = loadMunicipalitiesFile(o.municipalities, (w) =>
+          process.stderr.write(
+            `${colour.yellow('warning')} ${o.municipalities}:${w.line}  ${w.field}: ${w.message}\n`,
+          ),
+        );
         if (o.only) {
           const wanted = new Set(o.only.split(',').map((s) => s.trim()));
           const unknown = [...wanted].filter((id) => !municipalities.some((m) => m.id === id));

@@ -2,6 +2,8 @@
 // mistake in one network's venue does not hide an ordering mistake in another: the coordinator
 // sees every problem in one run.
 
+import { checkInNorway } from '../roster/fields';
+import { controlCharacterIn } from '../text-file';
 import { instantMs, osloWallClock, parseDuration } from '../time';
 import type { FieldPath } from './errors';
 import {
@@ -39,6 +41,8 @@ export function checkCampaignRules(raw: unknown): RuleViolation[] {
     ...(schedule ? scheduleRules(schedule) : []),
     ...uniqueIds(listAt(root.networks), 'networks', 'network'),
     ...uniqueIds(listAt(root.venues), 'venues', 'venue'),
+    ...listAt(root.venues).flatMap(venueLocation),
+    ...controlCharacters(raw, []),
     ...listAt(root.networks).flatMap((network, index) =>
       gatheringRules(network, index, schedule, venueIds(root.venues)),
     ),
@@ -179,4 +183,29 @@ function afterDeadlineProblem(first: GatheringFile, schedule: ScheduleFile, netw
     : gatheringMonth(first.date) < deadlineMonth;
   if (!tooEarly) return null;
   return `the first gathering of ${network} (${first.date}) is not after the registration deadline (${schedule.registrationDeadline})`;
+}
+
+// Mainland Norway or Svalbard: a gathering in Longyearbyen is conceivable, one at 48.85, 2.35
+// is a Paris address pasted in, or latitude and longitude swapped. Only checked when both are
+// numbers in range; the format reports anything else.
+function venueLocation(venue: unknown, index: number): RuleViolation[] {
+  if (!isFields(venue)) return [];
+  const { lat, lon } = venue;
+  if (typeof lat !== 'number' || typeof lon !== 'number') return [];
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return [];
+  const outside = checkInNorway(lat, lon, { svalbard: true });
+  return outside ? [{ path: ['venues', index, 'lat'], message: outside }] : [];
+}
+
+/** Every text value in the file, wherever it is: a control character in it is refused. */
+function controlCharacters(value: unknown, path: (string | number)[]): RuleViolation[] {
+  if (typeof value === 'string') {
+    const found = controlCharacterIn(value);
+    return found ? [{ path, message: found }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacters(v, [...path, i]));
+  if (isFields(value)) {
+    return Object.entries(value).flatMap(([k, v]) => controlCharacters(v, [...path, k]));
+  }
+  return [];
 }

@@ -99,17 +99,23 @@ export function readCoordinate(
 
 /** Mainland Norway with its coastal islands, generously: catches swapped or garbled coordinates. */
 export const NORWAY_BOUNDS = { lat: [57.5, 71.5], lon: [4.0, 31.5] } as const;
+/** Svalbard with Bjørnøya, for venues only: no municipality on a roster lies there. */
+export const SVALBARD_BOUNDS = { lat: [74.0, 81.0], lon: [10.0, 34.0] } as const;
 
-const inside = (lat: number, lon: number) =>
-  lat >= NORWAY_BOUNDS.lat[0] &&
-  lat <= NORWAY_BOUNDS.lat[1] &&
-  lon >= NORWAY_BOUNDS.lon[0] &&
-  lon <= NORWAY_BOUNDS.lon[1];
+type Bounds = { lat: readonly number[]; lon: readonly number[] };
+const within = (box: Bounds, lat: number, lon: number) =>
+  lat >= box.lat[0] && lat <= box.lat[1] && lon >= box.lon[0] && lon <= box.lon[1];
+const describeBox = (box: Bounds) => `lat ${box.lat.join('–')}, lon ${box.lon.join('–')}`;
 
-export function checkInNorway(lat: number, lon: number): string | null {
-  if (inside(lat, lon)) return null;
-  const box = `lat ${NORWAY_BOUNDS.lat.join('–')}, lon ${NORWAY_BOUNDS.lon.join('–')}`;
-  const hint = inside(lon, lat) ? ': lat and lon look swapped' : '';
+export function checkInNorway(
+  lat: number,
+  lon: number,
+  { svalbard = false }: { svalbard?: boolean } = {},
+): string | null {
+  const boxes: Bounds[] = svalbard ? [NORWAY_BOUNDS, SVALBARD_BOUNDS] : [NORWAY_BOUNDS];
+  if (boxes.some((box) => within(box, lat, lon))) return null;
+  const box = boxes.map(describeBox).join('; or Svalbard, ');
+  const hint = boxes.some((b) => within(b, lon, lat)) ? ': lat and lon look swapped' : '';
   return `${lat}, ${lon} is outside Norway (${box})${hint}`;
 }
 

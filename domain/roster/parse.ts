@@ -4,6 +4,7 @@
 
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Municipality } from '../types';
+import { controlCharacterIn } from '../text-file';
 import { RosterError, type RosterIssue } from './errors';
 import {
   checkInNorway,
@@ -15,6 +16,7 @@ import {
   readType,
   type FieldResult,
 } from './fields';
+import { sharedContacts } from './overlaps';
 
 export const ROSTER_COLUMNS = [
   'id',
@@ -36,6 +38,14 @@ interface Row {
 }
 
 export function parseMunicipalities(text: string, fileName: string): Municipality[] {
+  return parseRoster(text, fileName).municipalities;
+}
+
+/** The roster, or a RosterError with every problem; warnings are for the coordinator to read. */
+export function parseRoster(
+  text: string,
+  fileName: string,
+): { municipalities: Municipality[]; warnings: RosterIssue[] } {
   const content = text.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(content);
   const rows = readRows(content, delimiter, fileName);
@@ -50,6 +60,7 @@ export function parseMunicipalities(text: string, fileName: string): Municipalit
   }
 
   const municipalities: Municipality[] = [];
+  const lines: number[] = [];
   const firstLineOfId = new Map<string, number>();
   for (const row of body) {
     if (row.cells.length !== header.cells.length) {
@@ -73,9 +84,12 @@ export function parseMunicipalities(text: string, fileName: string): Municipalit
     }
     firstLineOfId.set(municipality.id, row.line);
     municipalities.push(municipality);
+    lines.push(row.line);
   }
+  const shared = sharedContacts(municipalities, lines);
+  issues.push(...shared.refusals);
   if (issues.length > 0) throw new RosterError(fileName, issues);
-  return municipalities;
+  return { municipalities, warnings: shared.warnings };
 }
 
 /** The separator the header line uses most, outside quotes: `;` or `,`. */
@@ -153,14 +167,25 @@ function readRow(
   decimalComma: boolean,
   issues: RosterIssue[],
 ): Municipality | null {
+  // Tabs and line breaks inside a cell (Alt+Enter in Excel) are ordinary whitespace: one space.
   const cell = (column: RosterColumn) => {
     const index = columns.get(column);
-    return index === undefined ? '' : row.cells[index].trim();
+    return index === undefined ? '' : row.cells[index].replace(/\s+/g, ' ').trim();
   };
   let valid = true;
+  // Any other control character would end up in mails and search attributes: refuse the cell.
+  const garbled = new Set<RosterColumn>();
+  for (const [column, index] of columns) {
+    const found = controlCharacterIn(row.cells[index]);
+    if (found) {
+      issues.push({ line: row.line, field: column, message: found });
+      garbled.add(column);
+      valid = false;
+    }
+  }
   // Reads a required column; a missing column was reported once for the header already.
   const field = <T>(column: RosterColumn, read: (text: string) => FieldResult<T>): T | null => {
-    if (!columns.has(column)) {
+    if (!columns.has(column) || garbled.has(column)) {
       valid = false;
       return null;
     }
@@ -187,7 +212,7 @@ function readRow(
     }
   }
   let domains: string[] | null = null;
-  if (email !== null) {
+  if (email !== null && !garbled.has('domains')) {
     const result = readDomains(cell('domains'), email);
     if (result.ok) domains = result.value;
     else {
