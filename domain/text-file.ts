@@ -81,14 +81,24 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+// Windows-1252's letters and punctuation at 0x80–0x9F (undefined bytes stay U+FFFD). Spelt out
+// because Node 20's TextDecoder reads "windows-1252" as ISO-8859-1, giving C1 controls there.
+const CP1252_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ';
+const cp1252 = (bytes: Uint8Array) =>
+  Array.from(bytes, (b) =>
+    b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b),
+  ).join('');
+
 /** The word around a bad byte as Windows-1252 would read it: «"Kvitsøy" read as Latin-1…». */
 function asLatin1(bytes: Uint8Array, offset: number): string {
   const isWordByte = (b: number) => b >= 0x80 || /[\p{L}\p{N}'-]/u.test(String.fromCharCode(b));
   let [start, end] = [offset, offset + 1];
   while (start > 0 && offset - start < 30 && isWordByte(bytes[start - 1])) start--;
   while (end < bytes.length && end - offset < 30 && isWordByte(bytes[end])) end++;
-  const word = new TextDecoder('windows-1252').decode(bytes.subarray(start, end));
-  return /^[\p{L}\p{N}\p{P}\p{S} ]+$/u.test(word) ? `, "${word}" read as Latin-1/Windows-1252` : '';
+  const word = cp1252(bytes.subarray(start, end));
+  return /^[\p{L}\p{N}\p{P}\p{S} ]+$/u.test(word) && !word.includes('\ufffd')
+    ? `, "${word}" read as Latin-1/Windows-1252`
+    : '';
 }
 
 /** UTF-8 text (a leading byte order mark dropped), or why the bytes are not `kind`. */

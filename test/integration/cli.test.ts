@@ -117,6 +117,44 @@ test('bad input is refused with file and line, and nothing starts', async () => 
   expect(dry).toEqual({ campaignId: id, valid: true, municipalities: 4, started: 0 });
 });
 
+test('files that are not a roster or campaign file: one line each, no stack, nothing started', async () => {
+  // The roster as Excel's plain "CSV" writes it, in Latin-1, with Bærum and language forms
+  // spelt in ASCII (nb, nn, noytral): it used to start with «B�rum» in every mail. With
+  // --compress the start would otherwise succeed (the file's 2013 deadline is moved ahead).
+  const demo = fs.readFileSync(path.join(root, 'campaigns', 'demo', 'municipalities.csv'), 'utf8');
+  const baerum = demo.split('\n').find((l) => l.startsWith('3201,'))!;
+  const coded = `${fs.readFileSync(roster, 'utf8')}${baerum}\n`
+    .replace(/bokmål/g, 'nb')
+    .replace(/nynorsk/g, 'nn')
+    .replace(/nøytral/g, 'noytral');
+  const latin1 = path.join(dir, 'latin1.csv');
+  fs.writeFileSync(latin1, Buffer.from(coded, 'latin1'));
+  const png = path.join(dir, 'kampanje.yaml');
+  fs.writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const folder = fs.mkdtempSync(path.join(dir, 'mappe-'));
+  const startWith = (file: string, csv: string) => [
+    ...['campaign', 'start', file, '--municipalities', csv],
+    ...['--id', id, '--compress', '4s'],
+  ];
+  const cases: [string[], string][] = [
+    [
+      startWith(campaignFile, latin1),
+      `${latin1}: not UTF-8 (byte 0xE6 at line 6, "Bærum" read as Latin-1/Windows-1252); save it as UTF-8`,
+    ],
+    [startWith(png, roster), `${png}: a PNG image, not a YAML text file`],
+    [startWith(campaignFile, folder), `${folder}: is a folder, not a file`],
+    [['parse', folder], `${folder}: is a folder, not a file`],
+  ];
+  for (const [args, message] of cases) {
+    const r = await nettverk(...args);
+    expect({ args, code: r.code }).toEqual({ args, code: 1 });
+    expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringContaining(message)]);
+    expect(r.stderr).not.toContain('    at ');
+  }
+  expect((await h.client.workflow.count(`CampaignId = "${id}"`)).count).toBe(0);
+  expect(await json('list', '--campaign', id)).toEqual([]);
+});
+
 test('start is idempotent; status, list and show report the journeys', async () => {
   expect(await json(...start)).toEqual({
     campaignId: id,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { RosterError, type RosterIssue } from '../../../domain/roster/errors';
 import { loadMunicipalitiesFile } from '../../../domain/roster/load';
 import { parseMunicipalities } from '../../../domain/roster/parse';
+import { CSV, decodeTextFile, firstInvalidUtf8 } from '../../../domain/text-file';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nettverk-roster-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -162,5 +163,23 @@ describe('municipalities that share an address or a domain', () => {
     const warnings: RosterIssue[] = [];
     loadMunicipalitiesFile(write('gmail.csv', text.join('\n')), (w) => warnings.push(w));
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('the byte check (pure, over a Buffer)', () => {
+  const bytes = (...b: number[]) => Buffer.from(b);
+  it('finds malformed UTF-8 that a lenient decoder would turn into �', () => {
+    expect(firstInvalidUtf8(Buffer.from('Kvitsøy 🙂 –'))).toBe(-1);
+    expect(firstInvalidUtf8(bytes(0x41, 0xc0, 0x80))).toBe(1); // overlong NUL
+    expect(firstInvalidUtf8(bytes(0x41, 0xed, 0xa0, 0x80))).toBe(1); // a UTF-16 surrogate
+    expect(firstInvalidUtf8(bytes(0x41, 0xe2, 0x80))).toBe(1); // cut off at the end
+    expect(firstInvalidUtf8(bytes(0xf4, 0x90, 0x80, 0x80))).toBe(0); // past U+10FFFF
+  });
+
+  it('reads a Windows-1252 dash as one, and drops a UTF-8 byte order mark', () => {
+    const dash = decodeTextFile(Buffer.from('a\n2013\x962014\n', 'latin1'), CSV);
+    expect(dash).toEqual({ ok: false, line: 2, message: expect.stringContaining('"2013–2014"') });
+    const bom = decodeTextFile(bytes(0xef, 0xbb, 0xbf, 0x61), CSV);
+    expect(bom).toEqual({ ok: true, text: 'a' });
   });
 });
