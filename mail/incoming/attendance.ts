@@ -145,7 +145,9 @@ export function readAttendance(
   }
 
   for (const sentence of sentences(body.join('\n'))) {
-    const clauses = sentence.split(/,\s*(?=(?:men|mens|og|samt)\s)|;\s*|\s+(?=men\s)/i);
+    // `(?<!\s)`: white space before «men» is matched from where it starts, not again from
+    // each space of a long run (quadratic).
+    const clauses = sentence.split(/,\s*(?=(?:men|mens|og|samt)\s)|;\s*|(?<!\s)\s+(?=men\s)/i);
     for (const rawClause of clauses) {
       const clause = rawClause.trim();
       if (!clause) continue;

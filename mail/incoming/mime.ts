@@ -6,6 +6,13 @@
 import { createHash } from 'node:crypto';
 import PostalMime from 'postal-mime';
 import type { Address, Instant } from '../../domain/types';
+import {
+  boundText,
+  MAX_BOUNDARY_CHARS,
+  MAX_HEADER_CHARS,
+  MAX_HTML_CHARS,
+  MAX_PARTS,
+} from './limits';
 
 export interface MimeHeader {
   /** Lower-case field name. */
@@ -67,6 +74,8 @@ export interface ParsedMime {
   /** The readable text/html body parts, joined. */
   html: string | null;
   attachments: AttachmentNote[];
+  /** Whether the text or the HTML body was longer than the reader reads (see limits.ts). */
+  truncated: { text: boolean; html: boolean };
   report: DeliveryReport | null;
   /** The first enclosed message (message/rfc822 or text/rfc822-headers) anywhere in the tree. */
   returned: ReturnedMessage | null;
@@ -229,7 +238,9 @@ export function parseHeaderBlock(head: string): MimeHeader[] {
     if (colon > 0) {
       const key = current.slice(0, colon).trim().toLowerCase();
       if (/^[\x21-\x39\x3b-\x7e]+$/.test(key)) {
-        headers.push({ key, value: decodeHeaderBytes(current.slice(colon + 1).trim()) });
+        // A field of megabytes is no header a mail program wrote: read its start only.
+        const value = current.slice(colon + 1, colon + 1 + MAX_HEADER_CHARS).trim();
+        headers.push({ key, value: decodeHeaderBytes(value) });
       }
     }
     current = null;
@@ -357,7 +368,18 @@ function decodeTransfer(body: string, encoding: string | null): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-function parsePart(raw: string, depth: number, defaultType = 'text/plain'): MimePart {
+/** How many more parts one message may have: a hostile message can declare thousands. */
+interface PartBudget {
+  left: number;
+}
+
+function parsePart(
+  raw: string,
+  depth: number,
+  budget: PartBudget,
+  defaultType = 'text/plain',
+): MimePart {
+  budget.left -= 1;
   const { head, body } = splitHeaderBody(raw);
   const headers = parseHeaderBlock(head);
   const ct = parseStructuredHeader(headerValue(headers, 'content-type'));
@@ -379,10 +401,16 @@ function parsePart(raw: string, depth: number, defaultType = 'text/plain'): Mime
   };
   const boundary = ct.params['boundary'];
   if (contentType.startsWith('multipart/')) {
-    const chunks = boundary && depth < MAX_DEPTH ? splitMultipart(body, boundary) : [];
+    // RFC 2046 allows 70 characters in a boundary; a longer one is not split on (a boundary
+    // of 100 KB made the delimiter pattern too large for the regular expression engine).
+    const chunks =
+      boundary && boundary.length <= MAX_BOUNDARY_CHARS && depth < MAX_DEPTH && budget.left > 0
+        ? splitMultipart(body, boundary)
+        : [];
     if (chunks.length) {
       const childDefault = contentType === 'multipart/digest' ? 'message/rfc822' : 'text/plain';
-      for (const chunk of chunks) part.children.push(parsePart(chunk, depth + 1, childDefault));
+      for (const chunk of chunks.slice(0, Math.max(budget.left, 0)))
+        part.children.push(parsePart(chunk, depth + 1, budget, childDefault));
       part.body = Buffer.from(body, 'latin1');
       return part;
     }
@@ -399,8 +427,8 @@ function parsePart(raw: string, depth: number, defaultType = 'text/plain'): Mime
   if (isMessage && depth < MAX_DEPTH) {
     const inner = part.body.toString('latin1');
     part.message = contentType.endsWith('headers')
-      ? { ...parsePart(inner + '\n\n', depth + 1), children: [] }
-      : parsePart(inner, depth + 1);
+      ? { ...parsePart(inner + '\n\n', depth + 1, budget), children: [] }
+      : parsePart(inner, depth + 1, budget);
   }
   return part;
 }
@@ -626,7 +654,7 @@ function toLatin1(raw: Buffer | string): string {
 /** Parse a raw message. Never throws on malformed input; returns what can be read. */
 export function parseMime(raw: Buffer | string): ParsedMime {
   const latin1 = toLatin1(raw);
-  const root = parsePart(latin1, 0);
+  const root = parsePart(latin1, 0, { left: MAX_PARTS });
   const headers = root.headers;
   const collected: Collected = {
     text: [],
@@ -636,6 +664,10 @@ export function parseMime(raw: Buffer | string): ParsedMime {
     returned: null,
   };
   collect(root, collected);
+  // Bounded here, so every reading downstream (trimming, bounces, participants) is too.
+  const text = collected.text.length ? boundText(collected.text.join('\n')) : null;
+  const fullHtml = collected.html.length ? collected.html.join('\n') : null;
+  const html = fullHtml !== null ? fullHtml.slice(0, MAX_HTML_CHARS) : null;
 
   const messageIds = parseMessageIds(headerValue(headers, 'message-id'));
   const messageId =
@@ -667,9 +699,13 @@ export function parseMime(raw: Buffer | string): ParsedMime {
     hasMessageId: messageIds.length > 0,
     inReplyTo: parseMessageIds(headerValue(headers, 'in-reply-to'))[0] ?? null,
     references: parseMessageIds(headerValues(headers, 'references').join(' ')),
-    text: collected.text.length ? collected.text.join('\n') : null,
-    html: collected.html.length ? collected.html.join('\n') : null,
+    text: text ? text.text : null,
+    html,
     attachments: collected.attachments,
+    truncated: {
+      text: !!text?.truncated,
+      html: fullHtml !== null && fullHtml.length > MAX_HTML_CHARS,
+    },
     report: collected.report,
     returned,
     root,

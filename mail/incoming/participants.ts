@@ -46,7 +46,14 @@ function labelField(label: string): Field | null {
   return null;
 }
 
-const LABEL_LINE = uni(/^\s*(?:[-*•]\s*)?([A-Za-zÆØÅæøå./ -]{2,30}?)\s*:\s*(.*)$/);
+// «Navn: Kari». The white space before the label and after a bullet is taken whole, once
+// (`(?=(\s*))\1` cannot backtrack): the label may hold spaces too, and a long run of spaces
+// split every way between them took quadratic time.
+const LABEL_LINE = uni(
+  /^(?=(?<lead>\s*))\k<lead>(?:[-*•](?=(?<gap>\s*))\k<gap>)?(?<label>[A-Za-zÆØÅæøå./ -]{2,30}?)\s*:\s*(?<value>.*)$/,
+);
+const labelOf = (m: RegExpExecArray) => m.groups!.label;
+const valueOf = (m: RegExpExecArray) => m.groups!.value;
 
 interface Draft {
   name: string | null;
@@ -115,13 +122,13 @@ export function participantsFromForm(lines: string[]): Participant[] {
   for (let i = 0; i < expanded.length; i++) {
     const line = expanded[i];
     const m = LABEL_LINE.exec(line);
-    const field = m ? labelField(m[1]) : null;
+    const field = m ? labelField(labelOf(m)) : null;
     if (!m || !field) {
       // «Deltaker 2» headings and blank lines separate people; other text ends the form.
       if (/^\s*(?:deltaker|deltakar|person)\s*\d*\s*:?\s*$/i.test(line)) flush();
       continue;
     }
-    let value = m[2].trim();
+    let value = valueOf(m).trim();
     if (
       !value &&
       i + 1 < expanded.length &&
@@ -291,11 +298,11 @@ function lineField(line: string): { field: Field; value: string } | null {
   if (!t) return null;
   const label = LABEL_LINE.exec(t);
   if (label) {
-    const field = labelField(label[1]);
+    const field = labelField(labelOf(label));
     // «Tlf: 99 88 77 66» inside a block; a «Navn:» label belongs to a form, not a block.
     if (field === 'name') return null;
     if (field === 'email' || field === 'phone' || field === 'title') {
-      t = label[2].trim();
+      t = valueOf(label).trim();
       if (!t) return null;
       if (field === 'title') return { field, value: t };
     }
@@ -362,7 +369,8 @@ const PROSE_CUE = uni(
 
 export function participantsFromProse(text: string): Participant[] {
   const out: Participant[] = [];
-  const flatText = text.replace(/\s*\n\s*/g, ' ');
+  // `(?<!\s)`: a match starts where the white space does, not again from each space of a run.
+  const flatText = text.replace(/(?<!\s)\s*\n\s*/g, ' ');
   const sentencesList = flatText.split(/(?<=[.!?])\s+(?=[A-ZÆØÅ])/);
   const nameRe = new RegExp(`(?<![\\wæøåÆØÅ])${NAME_SOURCE}(?![\\wæøåÆØÅ])`, 'gu');
   for (const sentence of sentencesList) {

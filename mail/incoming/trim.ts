@@ -126,16 +126,25 @@ const ISO_DATE_THEN_ADDRESS = new RegExp(
 
 /** Strip decorations, mailto links and quote marks from a candidate attribution. */
 function cleanAttribution(text: string): string {
-  return text
+  const cleaned = text
     .replace(/<mailto:[^>]*>/gi, '')
     .replace(/\[mailto:[^\]]*\]/gi, '')
     .replace(/mailto:/gi, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/^[\s*_-]+/, '')
-    .replace(/[\s*_-]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/\s+/g, ' ');
+  return withoutTrailing(cleaned, ' *_-').trim();
+}
+
+/**
+ * `text` without the run of `chars` it ends in. A loop, not `/[…]+$/`: an end-anchored
+ * pattern retries from every character of a long run that does not reach the end (quadratic).
+ */
+function withoutTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }
 
 /** Whether a (joined) line is a quote attribution such as «On … wrote:». */
@@ -275,12 +284,14 @@ const HEADER_KEYS: Record<'from' | 'to' | 'cc' | 'date' | 'subject' | 'reply', s
     'responder a',
   ],
 };
+// `\s*(?:[*_]+\s*)?`, not `\s*[*_]*\s*`: two white-space runs side by side split a long run
+// of spaces every possible way (quadratic).
 const HEADER_RE = new RegExp(
-  `^\\s*[*_]*\\s*(${Object.values(HEADER_KEYS)
+  `^\\s*(?:[*_]+\\s*)?(${Object.values(HEADER_KEYS)
     .flat()
     .sort((a, b) => b.length - a.length)
     .map(esc)
-    .join('|')})\\s*[*_]*\\s*[:：]`,
+    .join('|')})\\s*(?:[*_]+\\s*)?[:：]`,
   'iu',
 );
 
@@ -365,7 +376,11 @@ const SEPARATOR_ALONE_RE = new RegExp(
 const FORWARD_RE =
   /forward|videresend|vidaresend|weitergeleitet|transféré|doorgestuurd|reenviado|inoltrato|encaminhada|vidarebefordrat|пересылаемое|转发/i;
 
+/** Separator lines are short; the patterns' decoration runs backtrack on long lines. */
+const SEPARATOR_MAX_CHARS = 200;
+
 export function isSeparator(line: string): boolean {
+  if (line.length > SEPARATOR_MAX_CHARS) return false;
   return SEPARATOR_RE.test(line) || SEPARATOR_ALONE_RE.test(line);
 }
 
@@ -398,7 +413,8 @@ const MOBILE_RES: RegExp[] = [
 ];
 
 function stripMarkdownLinks(line: string): string {
-  return line.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/<https?:[^>]*>/g, '');
+  // `[^\][]`: a run of «[» is not scanned again from each bracket (quadratic).
+  return line.replace(/\[([^\][]+)\]\([^)]*\)/g, '$1').replace(/<https?:[^>]*>/g, '');
 }
 
 export function isMobileFooter(line: string): boolean {
@@ -580,7 +596,8 @@ function isMarker(k: Kind): boolean {
 export function trimReply(input: string, options: TrimOptions = {}): TrimResult {
   const lines = normaliseText(input ?? '')
     .split('\n')
-    .map((l) => l.replace(/\s+$/, ''));
+    // trimEnd, not /\s+$/: the pattern retries from every space of a long run (quadratic).
+    .map((l) => l.trimEnd());
   const typed = classify(lines);
   const keep: boolean[] = typed.map(() => false);
   let hasText = false;

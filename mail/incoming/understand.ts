@@ -6,6 +6,7 @@ import { attendanceCue, readAttendance } from './attendance';
 import { bounceInfo } from './bounce';
 import { classifyHuman, classifyMachine } from './classify';
 import { htmlToText } from './html-text';
+import { boundText } from './limits';
 import { parseJourneyMessageId } from '../message-id';
 import { parseMime, type ParsedMime } from './mime';
 import { participantFromSignature } from './participants';
@@ -24,6 +25,8 @@ export interface UnderstoodReply extends ParsedReply {
   signature: string | null;
   /** Which body the text was read from. */
   source: 'text' | 'html' | 'none';
+  /** The body read was longer than the reader reads (mail/incoming/limits.ts): only its start was read. */
+  truncated: boolean;
 }
 
 interface Reading {
@@ -34,30 +37,40 @@ interface Reading {
 function read(
   mime: ParsedMime,
   senderName: string | null,
-): { primary: Reading; alternative: Reading | null; body: string } {
+): { primary: Reading; alternative: Reading | null; body: string; truncated: boolean } {
   const html = mime.html ? htmlToText(mime.html) : null;
+  // What the HTML renders to is bounded like a text body (parseMime bounds the text body).
+  const htmlText = html ? boundText(html.text) : null;
   const htmlFresh = html
-    ? html.quoteAt !== null && html.quoteAt > 0
-      ? html.text.slice(0, html.quoteAt)
-      : html.text
+    ? boundText(
+        html.quoteAt !== null && html.quoteAt > 0 ? html.text.slice(0, html.quoteAt) : html.text,
+      )
     : null;
   const plain = mime.text && mime.text.trim() ? mime.text : null;
   const opts = { senderName };
   if (plain) {
     return {
       primary: { trim: trimReply(plain, opts), source: 'text' },
-      alternative: htmlFresh !== null ? { trim: trimReply(htmlFresh, opts), source: 'html' } : null,
+      alternative:
+        htmlFresh !== null ? { trim: trimReply(htmlFresh.text, opts), source: 'html' } : null,
       body: plain,
+      truncated: mime.truncated.text,
     };
   }
   if (htmlFresh !== null) {
     return {
-      primary: { trim: trimReply(htmlFresh, opts), source: 'html' },
+      primary: { trim: trimReply(htmlFresh.text, opts), source: 'html' },
       alternative: null,
-      body: html!.text,
+      body: htmlText!.text,
+      truncated: mime.truncated.html || htmlFresh.truncated,
     };
   }
-  return { primary: { trim: trimReply('', opts), source: 'none' }, alternative: null, body: '' };
+  return {
+    primary: { trim: trimReply('', opts), source: 'none' },
+    alternative: null,
+    body: '',
+    truncated: false,
+  };
 }
 
 function displayName(from: Address | null): string | null {
@@ -72,7 +85,7 @@ export function understandReply(raw: Buffer | string): UnderstoodReply {
   const mime = parseMime(raw);
   const from: Address = mime.from ?? { name: null, address: '' };
   const senderName = displayName(mime.from);
-  const { primary, alternative, body } = read(mime, senderName);
+  const { primary, alternative, body, truncated } = read(mime, senderName);
   const fresh = primary.trim;
 
   const base = {
@@ -89,6 +102,7 @@ export function understandReply(raw: Buffer | string): UnderstoodReply {
     })),
     signature: fresh.signature,
     source: primary.source,
+    truncated,
   };
 
   const machine = classifyMachine(mime, body, fresh.visible);
