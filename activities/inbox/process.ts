@@ -9,6 +9,7 @@ import { matchReply, type JourneyDirectory, type Route } from '../../mail/match'
 import type { ParsedReply } from '../../domain/types';
 import { journeyWorkflowId, replySignal } from '../../workflows/definitions';
 import type { MailFolders } from '../mail/imap';
+import { boundReply, isPayloadTooLarge, isTemporalUnavailable } from './poison';
 
 export interface ProcessDependencies {
   client: Client;
@@ -19,7 +20,13 @@ export interface ProcessDependencies {
 export interface Understood {
   reply: ParsedReply;
   route: Route;
+  /** The reply was longer than the reader reads: only its start was read. */
+  truncated: boolean;
 }
+
+/** IMAP keywords that say why a message went to review (Outlook ignores them; `nettverk` can read them). */
+export const NOTE_TOO_LARGE = 'NettverkTooLarge';
+export const NOTE_FAILED = 'NettverkFailed';
 
 /** Parses and matches a raw message; pure apart from the directory lookups. */
 export async function understandAndMatch(
@@ -27,18 +34,22 @@ export async function understandAndMatch(
   deps: ProcessDependencies,
 ): Promise<Understood> {
   const mime = parseMime(source);
-  const reply = toParsedReply(understandReply(source));
+  const understood = understandReply(source);
+  const reply = toParsedReply(understood);
   const header = (name: string) => headerValue(mime.headers, name);
   const route = await matchReply(
     { reply, header, messageIdDomain: deps.messageIdDomain },
     deps.directory,
   );
-  return { reply, route };
+  return { reply, route, truncated: understood.truncated };
 }
 
-/** Only what the journey needs travels into its history: no signature blocks, no raw source. */
+/**
+ * Only what the journey needs travels into its history: no signature blocks, no raw source,
+ * and nothing unbounded (the signal must stay far under Temporal's payload limit).
+ */
 export function toParsedReply(u: ParsedReply): ParsedReply {
-  return {
+  return boundReply({
     messageId: u.messageId,
     from: u.from,
     subject: u.subject,
@@ -54,7 +65,7 @@ export function toParsedReply(u: ParsedReply): ParsedReply {
     attendance: u.attendance,
     bounce: u.bounce,
     attachments: u.attachments,
-  };
+  });
 }
 
 export type Outcome = keyof Omit<MailFolders, 'inbox' | 'dismissed'>;
@@ -95,24 +106,32 @@ export async function processMessage(
   deps: ProcessDependencies,
 ): Promise<Outcome> {
   let outcome: Outcome;
+  let note: string | null = null;
   try {
-    const { reply, route } = await understandAndMatch(source, deps);
+    const { reply, route, truncated } = await understandAndMatch(source, deps);
     outcome = folderFor(reply, route);
-    if (route.kind === 'journey') {
+    if (route.kind === 'journey' && truncated) {
+      // Read only in part (megabytes of text): a person decides, the journey is not told.
+      outcome = 'review';
+      note = NOTE_TOO_LARGE;
+    } else if (route.kind === 'journey') {
       const delivered = await deliverToJourney(deps.client, route.ref, reply, arrivedAtMs, null);
       if (!delivered) outcome = 'review';
     }
   } catch (error) {
     // A message we cannot read is a person's job, not a reason to stop the inbox;
-    // Temporal being unreachable is not: leave the message for the next sweep.
+    // Temporal being unreachable is not: leave the message for the next sweep. A signal
+    // refused for its size would be refused again: that is a person's job too.
     if (isTemporalUnavailable(error)) throw error;
     outcome = 'review';
+    note = isPayloadTooLarge(error) ? NOTE_TOO_LARGE : NOTE_FAILED;
   }
+  if (note) await addNote(imap, uid, note);
   await imap.messageMove(String(uid), folders[outcome], { uid: true });
   return outcome;
 }
 
-function isTemporalUnavailable(error: unknown): boolean {
-  const e = error as { name?: string; code?: number };
-  return e?.name === 'ServiceError' || e?.name === 'ConnectionError' || e?.code === 14;
+/** Marks why a message goes to review; a server without keywords only loses the note. */
+export async function addNote(imap: ImapFlow, uid: number, note: string): Promise<void> {
+  await imap.messageFlagsAdd(String(uid), [note], { uid: true }).catch(() => false);
 }

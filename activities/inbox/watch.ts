@@ -10,7 +10,8 @@ import { createImapClient, ensureFolders, type MailFolders } from '../mail/imap'
 import { headerValue, parseHeaderBlock } from '../../mail/incoming/mime';
 import { ownCopy } from '../../mail/match';
 import { visibilityDirectory } from './directory';
-import { processMessage, type ProcessDependencies } from './process';
+import { addNote, NOTE_FAILED, processMessage, type ProcessDependencies } from './process';
+import { AttemptLedger, isTemporalUnavailable } from './poison';
 import type { ImapFlow } from 'imapflow';
 
 export interface InboxStats {
@@ -20,6 +21,8 @@ export interface InboxStats {
   connectedSince: string | null;
   reconnects: number;
   lastError: string | null;
+  /** Attempts at messages still in the inbox, by UID (see poison.ts). */
+  attempts: Record<string, number>;
 }
 
 export interface InboxDependencies {
@@ -54,6 +57,8 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
       connectedSince: null,
       reconnects: 0,
       lastError: null,
+      // A retried attempt carries on the count of the one that hung or died mid-message.
+      attempts: restoredAttempts(ctx.info.heartbeatDetails),
     };
     let cancelled = stopping;
     const cancellation = Promise.race([
@@ -134,6 +139,8 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
   async function sweep(imap: ImapFlow, folders: MailFolders, stats: InboxStats) {
     const uids = ((await imap.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b);
     const { copies, replies } = await triage(imap, uids);
+    const ctx = Context.current();
+    const ledger = new AttemptLedger(stats.attempts);
     // Replies first, one by one in arrival order; then our own copies, which are most of
     // what arrives (one per mail sent) and need only filing: one command per folder.
     for (const uid of replies) {
@@ -143,9 +150,31 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
         { uid: true },
       );
       if (!message || !message.source) continue;
+      const key = `${imap.mailbox ? imap.mailbox.uidValidity : ''}:${uid}`;
+      if (!ledger.begin(key)) {
+        // Read and failed (or hung the attempt) too often: a person's job, not the queue's.
+        log.warn('Message failed repeatedly; moved to review', { uid });
+        await addNote(imap, uid, NOTE_FAILED);
+        await imap.messageMove(String(uid), folders.review, { uid: true });
+        ledger.done(key);
+        count(stats, 'review', 1);
+        continue;
+      }
+      // The count must reach the server before the message is read: a read that hangs
+      // would otherwise never be counted. Then a turn of the event loop sends it.
+      ctx.heartbeat(stats);
+      await new Promise((resolve) => setTimeout(resolve, 10));
       const arrived = message.internalDate ? new Date(message.internalDate).getTime() : null;
-      const outcome = await processMessage(imap, folders, uid, message.source, arrived, deps);
+      let outcome: string;
+      try {
+        outcome = await processMessage(imap, folders, uid, message.source, arrived, deps);
+      } catch (error) {
+        if (isTemporalUnavailable(error)) ledger.undo(key);
+        throw error;
+      }
+      ledger.done(key);
       count(stats, outcome, 1);
+      ctx.heartbeat(stats);
     }
     for (const outcome of ['sent', 'notices'] as const) {
       for (const chunk of chunks(copies[outcome], 100)) {
@@ -182,6 +211,11 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
 }
 
 const TRIAGE_HEADERS = ['message-id', 'x-nettverk-journey', 'x-nettverk-audience'];
+
+function restoredAttempts(details: unknown): Record<string, number> {
+  const attempts = (details as Partial<InboxStats> | undefined)?.attempts;
+  return attempts && typeof attempts === 'object' ? { ...attempts } : {};
+}
 
 function count(stats: InboxStats, outcome: string, n: number): void {
   stats.processed += n;
