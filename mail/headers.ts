@@ -8,6 +8,8 @@ import type { RenderedMail } from './outgoing/types';
 export interface MessageIdentity {
   /** Right-hand side of our Message-IDs. */
   messageIdDomain: string;
+  /** Key of the token in our Message-IDs (see message-id.ts). */
+  messageKey: string;
   /** The TI mailbox: every mail is copied there in the same SMTP transaction. */
   archiveAddress: string;
   /** Where notices to the coordinator go. */
@@ -36,10 +38,13 @@ export function composeMessage(
   rendered: RenderedMail,
   id: MessageIdentity,
 ): ComposedMessage {
-  const messageId = journeyMessageId(mail, id.messageIdDomain);
+  const ours = { domain: id.messageIdDomain, key: id.messageKey };
+  const messageId = journeyMessageId(mail, ours);
+  // Earlier steps by their new-scheme IDs, also for journeys whose earlier mail went out
+  // under the old scheme: clients then thread by subject, and replies still match.
   const thread = mail.threadSteps
     .filter((step) => step !== mail.step)
-    .map((step) => journeyMessageId({ ...mail, step }, id.messageIdDomain));
+    .map((step) => journeyMessageId({ ...mail, step }, ours));
   const references = mail.inReplyTo ? [...thread, mail.inReplyTo] : thread;
   const inReplyTo = mail.inReplyTo ?? thread.at(-1) ?? null;
   const to =

@@ -4,6 +4,7 @@
 // sent it (the coordinator vouches for it); dismissing files it under «Avvist».
 import type { Client } from '@temporalio/client';
 import type { Config } from '../platform/config';
+import { ourMail } from '../activities/mail/archive';
 import { withImap } from '../activities/mail/imap';
 import { visibilityDirectory } from '../activities/inbox/directory';
 import { deliverToJourney, understandAndMatch } from '../activities/inbox/process';
@@ -24,7 +25,7 @@ export async function listReview(client: Client, config: Config): Promise<Review
   const deps = {
     client,
     directory: visibilityDirectory(client),
-    messageIdDomain: config.messageIdDomain,
+    ours: ourMail(config),
   };
   return withImap(config, async (imap, folders) => {
     const lock = await imap.getMailboxLock(folders.review);
@@ -85,7 +86,7 @@ export async function assignReview(
   const deps = {
     client,
     directory: visibilityDirectory(client),
-    messageIdDomain: config.messageIdDomain,
+    ours: ourMail(config),
   };
   await withImap(config, async (imap, folders) => {
     const lock = await imap.getMailboxLock(folders.review);

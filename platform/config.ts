@@ -41,12 +41,19 @@ export interface Config {
     folder: string;
     folderPrefix: string;
     sweepSeconds: number;
+    /**
+     * The authserv-id our receiving server writes into Authentication-Results (RFC 8601);
+     * only its results are read. Null: nobody's results are read.
+     */
+    authservId: string | null;
   };
   /** The address municipalities reply to; the archive of sent mail lives in its mailbox. */
   tiAddress: string;
   /** Where notices for the coordinator go. */
   coordinatorAddress: string;
   messageIdDomain: string;
+  /** HMAC key for the token in our Message-IDs (see mail/message-id.ts). Never log it. */
+  messageKey: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -59,6 +66,14 @@ export class ConfigError extends Error {
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+/**
+ * The embedded stack's message key. Public, so it is accepted only while both mail servers
+ * are on this machine (GreenMail on loopback: nobody else can put mail in that mailbox),
+ * and refused for any real server. Fixed rather than generated, so the CLI, the workers,
+ * the demo and the tests, each its own process, make and accept the same Message-IDs.
+ */
+const EMBEDDED_MESSAGE_KEY = 'nettverk-embedded-stack-only:not-a-secret:never-in-production';
+const MIN_KEY_LENGTH = 32;
 
 /** Reads .env (if any) under the real environment: variables already set win. */
 export function readEnvironment(cwd = process.cwd()): NodeJS.ProcessEnv {
@@ -112,6 +127,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     const value = optional(name);
     if (value && !fs.existsSync(value)) problems.push(`${name}: file "${value}" does not exist`);
     return value;
+  };
+
+  // Problems name the variable, never its value: the key is a secret.
+  const messageKey = (): string => {
+    const value = optional('NETTVERK_MESSAGE_KEY');
+    const embedded = LOOPBACK.has(smtp.host) && LOOPBACK.has(imap.host);
+    if (!value) {
+      if (embedded) return EMBEDDED_MESSAGE_KEY;
+      problems.push(
+        `NETTVERK_MESSAGE_KEY: required when mail goes through a real server (${MIN_KEY_LENGTH} or more random characters, e.g. openssl rand -hex 32); it signs our Message-IDs so nobody else can pass a message off as our copy`,
+      );
+    } else if (value.length < MIN_KEY_LENGTH) {
+      problems.push(`NETTVERK_MESSAGE_KEY: use ${MIN_KEY_LENGTH} or more random characters`);
+    } else if (value === EMBEDDED_MESSAGE_KEY && !embedded) {
+      problems.push("NETTVERK_MESSAGE_KEY: the embedded stack's public key cannot sign real mail");
+    }
+    return value ?? '';
   };
 
   const address = str('TEMPORAL_ADDRESS', '127.0.0.1:7233');
@@ -173,10 +205,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       folder: str('IMAP_FOLDER', 'INBOX'),
       folderPrefix: str('IMAP_FOLDER_PREFIX', 'Nettverk'),
       sweepSeconds: int('IMAP_SWEEP_SECONDS', 60, 1, 3600),
+      authservId: optional('IMAP_AUTHSERV_ID')?.toLowerCase() ?? null,
     },
     tiAddress,
     coordinatorAddress: email('COORDINATOR_ADDRESS', tiAddress),
     messageIdDomain: str('MESSAGE_ID_DOMAIN', tiAddress.split('@')[1]),
+    messageKey: messageKey(),
     logLevel: logLevel as Config['logLevel'],
   };
   if (!config.imap.password && !config.imap.accessToken) {

@@ -3,9 +3,9 @@
 // in the inbox for the next sweep; the journey ignores a Message-ID it has seen.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ImapFlow } from 'imapflow';
-import { headerValue, parseMime } from '../../mail/incoming/mime';
+import { headerValue, headerValues, parseMime } from '../../mail/incoming/mime';
 import { understandReply } from '../../mail/incoming/understand';
-import { matchReply, type JourneyDirectory, type Route } from '../../mail/match';
+import { matchReply, type JourneyDirectory, type OurMail, type Route } from '../../mail/match';
 import type { ParsedReply } from '../../domain/types';
 import { journeyWorkflowId, replySignal } from '../../workflows/definitions';
 import type { MailFolders } from '../mail/imap';
@@ -14,7 +14,8 @@ import { boundReply, isPayloadTooLarge, isTemporalUnavailable } from './poison';
 export interface ProcessDependencies {
   client: Client;
   directory: JourneyDirectory;
-  messageIdDomain: string;
+  /** What tells our own mail (copies, the mail a bounce returns) from anyone else's. */
+  ours: OurMail;
 }
 
 export interface Understood {
@@ -37,10 +38,8 @@ export async function understandAndMatch(
   const understood = understandReply(source);
   const reply = toParsedReply(understood);
   const header = (name: string) => headerValue(mime.headers, name);
-  const route = await matchReply(
-    { reply, header, messageIdDomain: deps.messageIdDomain },
-    deps.directory,
-  );
+  const headers = (name: string) => headerValues(mime.headers, name);
+  const route = await matchReply({ reply, header, headers, ours: deps.ours }, deps.directory);
   return { reply, route, truncated: understood.truncated };
 }
 

@@ -6,8 +6,9 @@ import { Context, log } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import type { Config } from '../../platform/config';
 import { redactAddresses } from '../../domain/contacts';
+import { COPY_HEADERS, ourMail } from '../mail/archive';
 import { createImapClient, ensureFolders, type MailFolders } from '../mail/imap';
-import { headerValue, parseHeaderBlock } from '../../mail/incoming/mime';
+import { headerValue, headerValues, parseHeaderBlock } from '../../mail/incoming/mime';
 import { ownCopy } from '../../mail/match';
 import { visibilityDirectory } from './directory';
 import { addNote, NOTE_FAILED, processMessage, type ProcessDependencies } from './process';
@@ -37,7 +38,7 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
   const deps: ProcessDependencies = {
     client,
     directory: visibilityDirectory(client),
-    messageIdDomain: config.messageIdDomain,
+    ours: ourMail(config),
   };
 
   let stopping = false;
@@ -193,12 +194,13 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
       const range = chunk.join(',');
       for await (const m of imap.fetch(
         range,
-        { uid: true, headers: TRIAGE_HEADERS },
+        { uid: true, headers: COPY_HEADERS },
         { uid: true },
       )) {
         const headers = parseHeaderBlock(m.headers?.toString('latin1') ?? '');
         const header = (name: string) => headerValue(headers, name);
-        const own = ownCopy(header('message-id') ?? '', header, config.messageIdDomain);
+        const all = (name: string) => headerValues(headers, name);
+        const own = ownCopy(header('message-id') ?? '', header, all, deps.ours);
         if (!own) replies.push(m.uid);
         else copies[own.audience === 'coordinator' ? 'notices' : 'sent'].push(m.uid);
       }
@@ -209,8 +211,6 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
 
   return { activities: { watchInbox }, stop };
 }
-
-const TRIAGE_HEADERS = ['message-id', 'x-nettverk-journey', 'x-nettverk-audience'];
 
 function restoredAttempts(details: unknown): Record<string, number> {
   const attempts = (details as Partial<InboxStats> | undefined)?.attempts;

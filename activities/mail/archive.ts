@@ -2,9 +2,52 @@
 // the same SMTP transaction as the municipality's copy, so "a copy with this Message-ID
 // is in the mailbox" holds exactly when the server accepted the message. Checking it
 // before sending makes a retried send (crash, timeout, worker restart) deliver nothing twice.
+//
+// Only our own copy counts, never mail from outside with the same Message-ID: a found
+// message must carry the ID exactly, with a valid token (nobody else can make one), our
+// headers for the same journey and step, and no failing verdict from our receiving server
+// (`ownCopy`). The route itself proves little on its own: GreenMail writes only Return-Path
+// and `Received: from 127.0.0.1` (any local sender looks the same), and a real server's
+// Received lines name relays an outsider's mail passes too; its Authentication-Results are
+// what it knows, and are read when IMAP_AUTHSERV_ID names it.
 import type { ImapFlow } from 'imapflow';
 import type { Config } from '../../platform/config';
+import { headerValue, headerValues, parseHeaderBlock } from '../../mail/incoming/mime';
+import { ownCopy, type OurMail } from '../../mail/match';
 import { createImapClient, ensureFolders, type MailFolders } from './imap';
+
+/** What tells our mail from anyone else's, from configuration. */
+export function ourMail(config: Config): OurMail {
+  return {
+    domain: config.messageIdDomain,
+    key: config.messageKey,
+    authservId: config.imap.authservId,
+  };
+}
+
+/** Headers `ownCopy` decides on. */
+export const COPY_HEADERS = [
+  'message-id',
+  'x-nettverk-journey',
+  'x-nettverk-step',
+  'x-nettverk-audience',
+  'authentication-results',
+];
+
+/** Whether a message with these headers (latin1 header block) is our copy of `messageId`. */
+export function isOurCopy(head: string, messageId: string, ours: OurMail): boolean {
+  const headers = parseHeaderBlock(head);
+  const id = headerValue(headers, 'message-id')?.trim() ?? '';
+  // IMAP's HEADER search matches substrings: `<x<nv…@…>>` is not our ID.
+  if (id !== messageId) return false;
+  const own = ownCopy(
+    id,
+    (name) => headerValue(headers, name),
+    (name) => headerValues(headers, name),
+    ours,
+  );
+  return own !== null;
+}
 
 /**
  * One connection kept open on one folder. Selecting a folder costs a round trip (and on
@@ -15,10 +58,14 @@ class FolderWatch {
   private client: ImapFlow | null = null;
   private opening: Promise<ImapFlow> | null = null;
 
+  private readonly ours: OurMail;
+
   constructor(
     private readonly config: Config,
     private readonly folder: (folders: MailFolders) => string,
-  ) {}
+  ) {
+    this.ours = ourMail(config);
+  }
 
   async search(messageId: string): Promise<boolean> {
     try {
@@ -34,7 +81,15 @@ class FolderWatch {
   private async searchOnce(messageId: string): Promise<boolean> {
     const client = await this.open();
     const found = await client.search({ header: { 'message-id': messageId } }, { uid: true });
-    return Boolean(found && found.length > 0);
+    if (!found || found.length === 0) return false;
+    for await (const m of client.fetch(
+      found.join(','),
+      { uid: true, headers: COPY_HEADERS },
+      { uid: true },
+    )) {
+      if (isOurCopy(m.headers?.toString('latin1') ?? '', messageId, this.ours)) return true;
+    }
+    return false;
   }
 
   private open(): Promise<ImapFlow> {

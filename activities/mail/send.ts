@@ -1,20 +1,33 @@
 // The one activity that sends mail. Runs on its own task queue, whose task-queue-wide
 // rate keeps the provider's limit (Microsoft 365: ~30 a minute) whatever number of
 // workers runs. Exactly once as the recipient sees it: see archive.ts.
+//
+// Why no path sends twice. A second attempt exists only after the first one (1) failed:
+// it threw after its SMTP exchange ended, (2) stopped heartbeating: its worker died, and
+// the connection, and with it the exchange, died too, or (3) ran past start-to-close. The
+// attempt heartbeats on an interval from its first line to its last (archive checks, the
+// grace wait, the SMTP exchange), so (2) means a dead worker, never a slow server; and it
+// cuts its own SMTP exchange at a deadline `margin` before start-to-close, so (3) finds no
+// exchange running. When the second attempt begins, the first one's message was either
+// accepted (and its copy is, or after the grace will be, in the archive) or dropped with
+// its connection. A cancelled attempt (worker shutdown; the server reporting the attempt
+// timed out when heartbeated) cuts its exchange the same way. What remains is a worker
+// frozen (suspended, stopped) for longer than the heartbeat timeout in the middle of an
+// exchange and then resuming before it learns it was cancelled.
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
-import type { Transporter } from 'nodemailer';
 import type { Config } from '../../platform/config';
 import { redactAddresses } from '../../domain/contacts';
 import { composeMessage, type ComposedMessage } from '../../mail/headers';
 import type { OutgoingMail, SendOutcome } from '../../mail/outgoing-mail';
 import type { MailContext, RenderedMail, TemplateName } from '../../mail/outgoing/types';
-import type { SentArchive } from './archive';
+import { ourMail, type SentArchive } from './archive';
+import type { MailTransport } from './transport';
 
 export type RenderFn = (template: TemplateName, context: MailContext) => RenderedMail;
 
 export interface SendDependencies {
   config: Config;
-  transport: Transporter;
+  transport: MailTransport;
   archive: SentArchive;
   render: RenderFn;
   /** Fault injection for the exactly-once test: runs after the server accepted the message. */
@@ -30,17 +43,30 @@ interface SmtpError extends Error {
 
 export function createSendActivities(deps: SendDependencies) {
   async function sendMail(mail: OutgoingMail): Promise<SendOutcome> {
+    const ctx = Context.current();
+    const startedAt = Date.now();
+    const beat = setInterval(() => ctx.heartbeat(), heartbeatEvery(ctx.info.heartbeatTimeoutMs));
+    ctx.heartbeat();
+    try {
+      return await attempt(mail, startedAt);
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  async function attempt(mail: OutgoingMail, startedAt: number): Promise<SendOutcome> {
     const { config, transport, archive, render } = deps;
+    const ctx = Context.current();
     const rendered = render(mail.template, mail.context);
     const message = composeMessage(mail, rendered, {
       messageIdDomain: config.messageIdDomain,
+      messageKey: ourMail(config).key,
       archiveAddress: config.tiAddress,
       coordinatorAddress: config.coordinatorAddress,
       sender: mail.context.campaign.sender,
       replyTo: mail.context.campaign.replyTo,
     });
-    const { attempt } = Context.current().info;
-    Context.current().heartbeat();
+    const { attempt, startToCloseTimeoutMs } = ctx.info;
     if (await alreadyAccepted(archive, message.messageId, attempt, config)) {
       log.info('Mail already accepted earlier; not sending again', {
         messageId: message.messageId,
@@ -49,8 +75,21 @@ export function createSendActivities(deps: SendDependencies) {
       return { status: 'already-sent', messageId: message.messageId };
     }
 
+    // Our clock started when the task reached us, after the server's: keep a margin.
+    const margin = Math.min(30_000, startToCloseTimeoutMs / 6);
+    const deadline = startedAt + startToCloseTimeoutMs - margin;
+    if (deadline - Date.now() < margin) {
+      // Nothing was sent: the next attempt checks and sends with a full budget.
+      throw ApplicationFailure.retryable(
+        'No time left in this attempt for the SMTP exchange',
+        'SmtpNoTimeLeft',
+      );
+    }
+    const abort = new AbortController();
+    const cut = setTimeout(() => abort.abort(), deadline - Date.now());
+    ctx.cancelled.catch(() => abort.abort());
     try {
-      const result = await transport.sendMail(toNodemailer(message));
+      const result = await transport.send(toNodemailer(message), abort.signal);
       deps.afterAccept?.(message.messageId);
       const accepted = (result.accepted as string[]).map(String);
       const rejected = (result.rejected as string[]).map(String);
@@ -89,14 +128,22 @@ export function createSendActivities(deps: SendDependencies) {
         redactAddresses(`SMTP ${e.responseCode ?? e.code ?? 'error'}: ${e.response ?? e.message}`),
         'SmtpTemporaryFailure',
       );
+    } finally {
+      clearTimeout(cut);
     }
   }
   return { sendMail };
 }
 
+/** Well inside the heartbeat timeout (the SDK sends at most one per 80 % of it anyway). */
+export function heartbeatEvery(heartbeatTimeoutMs: number | undefined): number {
+  return Math.max(50, Math.min(5_000, (heartbeatTimeoutMs ?? 20_000) / 4));
+}
+
 /**
  * On a retry the earlier attempt may have been accepted with its copy still on the way
  * (real servers deliver it a moment later; GreenMail at once): look again after a grace.
+ * The wait heartbeats (the attempt's interval) and ends early if the attempt is cancelled.
  */
 async function alreadyAccepted(
   archive: SentArchive,
@@ -106,7 +153,7 @@ async function alreadyAccepted(
 ) {
   if (await archive.contains(messageId)) return true;
   if (attempt <= 1 || config.smtp.archiveGraceSeconds === 0) return false;
-  await new Promise((resolve) => setTimeout(resolve, config.smtp.archiveGraceSeconds * 1000));
+  await Context.current().sleep(config.smtp.archiveGraceSeconds * 1000);
   return archive.contains(messageId);
 }
 

@@ -281,7 +281,7 @@ function escapeRe(s: string): string {
 export function originalMessageId(mime: ParsedMime, bodyText: string): string | null {
   if (mime.returned?.messageId) return mime.returned.messageId;
   // Our own IDs survive any bounce format: look for them first.
-  const ours = /<nv\.[a-z0-9-]+\.[a-z0-9-]+\.[a-z0-9-]+@[^>\s]+>/i.exec(bodyText);
+  const ours = /<nv(?:\.[a-z0-9-]+){3,4}@[^>\s]+>/i.exec(bodyText);
   if (ours) return ours[0];
   for (const m of bodyText.matchAll(/^\s*message-id:\s*(<[^>\s]+>)/gim)) {
     const id = parseMessageIds(m[1])[0];

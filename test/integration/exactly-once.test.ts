@@ -7,6 +7,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { SentArchive } from '../../activities/mail/archive';
 import { createSendActivities } from '../../activities/mail/send';
 import { createTransport } from '../../activities/mail/transport';
+import { journeyMessageId } from '../../mail/message-id';
 import { loadTemplates, renderMail } from '../../mail/outgoing';
 import type { OutgoingMail, SendOutcome } from '../../mail/outgoing-mail';
 import { journeyStateQuery, journeyWorkflowId } from '../../workflows/definitions';
@@ -16,6 +17,12 @@ import { readMailbox, root, testCampaign, testConfig, waitFor } from '../support
 
 jest.setTimeout(180_000);
 
+/** The mail activity's timeouts (workflows/activities.ts), not the mock's 1 s default. */
+const attemptInfo = (attempt: number) => ({
+  attempt,
+  startToCloseTimeoutMs: 180_000,
+  heartbeatTimeoutMs: 20_000,
+});
 const unique = (email: string) => email.replace('@', `+${crypto.randomBytes(3).toString('hex')}@`);
 
 test('the activity retried after the server accepted does not send again (real SMTP and IMAP)', async () => {
@@ -68,13 +75,16 @@ test('the activity retried after the server accepted does not send again (real S
       afterAccept: crashAfterAccept,
     });
     await expect(
-      new MockActivityEnvironment({ attempt: 1 }).run(first.sendMail, mail),
+      new MockActivityEnvironment(attemptInfo(1)).run(first.sendMail, mail),
     ).rejects.toThrow('worker died');
     const retry = createSendActivities({ config, transport, archive, render });
-    const outcome = await new MockActivityEnvironment({ attempt: 2 }).run(retry.sendMail, mail);
+    const outcome = await new MockActivityEnvironment(attemptInfo(2)).run(retry.sendMail, mail);
     expect(outcome).toEqual({
       status: 'already-sent',
-      messageId: `<nv.${campaign.id}.4621.invitation@ti.example>`,
+      messageId: journeyMessageId(
+        { campaignId: campaign.id, municipalityId: '4621', step: 'invitation' },
+        { domain: 'ti.example', key: config.messageKey },
+      ),
     });
     expect(await readMailbox(voss.email)).toHaveLength(1);
 
@@ -85,7 +95,7 @@ test('the activity retried after the server accepted does not send again (real S
       template: 'registration-reminder',
       threadSteps: ['invitation'],
     };
-    const reminder = (await new MockActivityEnvironment({ attempt: 1 }).run(
+    const reminder = (await new MockActivityEnvironment(attemptInfo(1)).run(
       retry.sendMail,
       reminderMail,
     )) as SendOutcome;

@@ -4,6 +4,7 @@
 // nothing; a stranger writing in the thread goes to review, an out-of-office is filed.
 import crypto from 'node:crypto';
 import { journeyStateQuery, journeyWorkflowId } from '../../workflows/definitions';
+import { journeyMessageId } from '../../mail/message-id';
 import { municipality } from '../support/scenario';
 import {
   readMailbox,
@@ -75,7 +76,10 @@ test('a reply advances its journey within seconds, is filed, and a second copy c
     taskQueue: config.temporal.taskQueue,
     args: [{ campaign, municipality: voss }],
   });
-  const invitationId = `<nv.${campaign.id}.4621.invitation@ti.example>`;
+  const invitationId = journeyMessageId(
+    { campaignId: campaign.id, municipalityId: '4621', step: 'invitation' },
+    { domain: 'ti.example', key: config.messageKey },
+  );
   // The archive copy of the invitation is recognised as our own and filed under Sendt.
   await waitFor('the archive copy filed', async () =>
     (await readMailbox(config.tiAddress, folder('Sendt'))).some(

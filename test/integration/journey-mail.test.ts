@@ -6,6 +6,7 @@ import ICAL from 'ical.js';
 import type { MimePart } from '../../mail/incoming/mime';
 import { journeyStateQuery, journeyWorkflowId } from '../../workflows/definitions';
 import { municipality } from '../support/scenario';
+import { journeyMessageId } from '../../mail/message-id';
 import {
   readMailbox,
   startHarness,
@@ -41,7 +42,12 @@ test('the invitation goes through real SMTP and comes back over real IMAP, in No
     const found = await readMailbox(voss.email);
     return found.length ? found : null;
   });
-  expect(mail.mime.messageId).toBe(`<nv.${campaign.id}.4621.invitation@ti.example>`);
+  expect(mail.mime.messageId).toBe(
+    journeyMessageId(
+      { campaignId: campaign.id, municipalityId: '4621', step: 'invitation' },
+      { domain: 'ti.example', key: config.messageKey },
+    ),
+  );
   expect(mail.mime.subject).toBe(
     `Invitasjon til å delta i korrupsjonsførebyggjande nettverk [ref. ${campaign.id}/4621]`,
   );

@@ -53,7 +53,7 @@ export class Scenario {
     const s = new Scenario(env, `ts-${process.pid}-${++queueCounter}`);
     const record = async (mail: OutgoingMail): Promise<SendOutcome> => {
       s.sent.push(mail);
-      const messageId = journeyMessageId(mail, 'transparency.no');
+      const messageId = journeyMessageId(mail, { domain: 'transparency.no', key: 'scenario-key' });
       const refused = mail.to.map((a) => a.address).filter((a) => s.refuse.has(a));
       if (refused.length === mail.to.length && refused.length > 0) {
         return {

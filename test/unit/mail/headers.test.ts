@@ -1,5 +1,6 @@
 import { redactAddresses } from '../../../domain/contacts';
 import { composeMessage } from '../../../mail/headers';
+import { journeyMessageId, verifyJourneyMessageId } from '../../../mail/message-id';
 import type { OutgoingMail } from '../../../mail/outgoing-mail';
 
 const mail = (over: Partial<OutgoingMail> = {}): OutgoingMail =>
@@ -16,8 +17,13 @@ const mail = (over: Partial<OutgoingMail> = {}): OutgoingMail =>
     audience: 'municipality',
     ...over,
   }) as OutgoingMail;
+const messageKey = 'k'.repeat(40);
+const ours = { domain: 'transparency.no', key: messageKey };
+const id = (step: string) =>
+  journeyMessageId({ campaignId: 'ks-ti-2013', municipalityId: '4621', step }, ours);
 const identity = {
   messageIdDomain: 'transparency.no',
+  messageKey,
   archiveAddress: 'dolvik@transparency.no',
   coordinatorAddress: 'dolvik@transparency.no',
   sender: {
@@ -30,11 +36,12 @@ const rendered = { subject: 'Påmelding mottatt', text: 'Hei', html: '<p>Hei</p>
 
 test('an answer to a municipality threads under the invitation and their message, marked auto-replied', () => {
   const m = composeMessage(mail(), rendered, identity);
-  expect(m.messageId).toBe('<nv.ks-ti-2013.4621.registration-confirmation-1@transparency.no>');
+  expect(m.messageId).toBe(id('registration-confirmation-1'));
+  expect(verifyJourneyMessageId(m.messageId, ours)).toMatchObject({
+    step: 'registration-confirmation-1',
+  });
   expect(m.headers['In-Reply-To']).toBe('<abc@voss.kommune.example>');
-  expect(m.headers['References']).toBe(
-    '<nv.ks-ti-2013.4621.invitation@transparency.no> <abc@voss.kommune.example>',
-  );
+  expect(m.headers['References']).toBe(`${id('invitation')} <abc@voss.kommune.example>`);
   expect(m.headers['Auto-Submitted']).toBe('auto-replied');
   expect(m.headers['X-Auto-Response-Suppress']).toBe('OOF, AutoReply');
   // The archive copy travels in the same SMTP transaction as a blind copy.
@@ -49,7 +56,7 @@ test('a reminder is auto-generated and answers the invitation; the invitation it
     identity,
   );
   expect(reminder.headers['Auto-Submitted']).toBe('auto-generated');
-  expect(reminder.headers['In-Reply-To']).toBe('<nv.ks-ti-2013.4621.invitation@transparency.no>');
+  expect(reminder.headers['In-Reply-To']).toBe(id('invitation'));
   const invitation = composeMessage(
     mail({ step: 'invitation', threadSteps: [], inReplyTo: null }),
     rendered,

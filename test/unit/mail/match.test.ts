@@ -1,5 +1,10 @@
 import { addressKey, contactKeys, domainKey } from '../../../domain/contacts';
-import { matchReply, type JourneyDirectory, type JourneyRef } from '../../../mail/match';
+import {
+  matchReply,
+  type JourneyDirectory,
+  type JourneyRef,
+  type MatchInput,
+} from '../../../mail/match';
 import { journeyMessageId, subjectToken } from '../../../mail/message-id';
 import { reply } from '../../support/replies';
 
@@ -20,12 +25,17 @@ const dir = directory([
   [voss, vossKeys],
   [kinn, contactKeys(['kinn.kommune.example'], [])],
 ]);
-const input = (r: ReturnType<typeof reply>, headers: Record<string, string> = {}) => ({
-  reply: r,
-  header: (name: string) => headers[name.toLowerCase()] ?? null,
-  messageIdDomain: 'transparency.no',
-});
-const invitationId = journeyMessageId({ ...voss, step: 'invitation' }, 'transparency.no');
+const ours = { domain: 'transparency.no', key: 'k'.repeat(40), authservId: 'mx.transparency.no' };
+const input = (
+  r: ReturnType<typeof reply>,
+  headers: Record<string, string | string[]> = {},
+): MatchInput => {
+  const all = (name: string) => [headers[name.toLowerCase()] ?? []].flat();
+  return { reply: r, header: (name) => all(name)[0] ?? null, headers: all, ours };
+};
+const invitationId = journeyMessageId({ ...voss, step: 'invitation' }, ours);
+/** The scheme before the token: anyone can write it. */
+const oldInvitationId = '<nv.ks-ti-2013.4621.invitation@transparency.no>';
 
 test('a reply in the thread of our invitation, from the municipality, goes to its journey', async () => {
   const r = reply({
@@ -121,7 +131,7 @@ test('bounces match by the returned Message-ID whoever sends them; a closed jour
   });
   const gone = journeyMessageId(
     { campaignId: 'ks-ti-2013', municipalityId: '9999', step: 'invitation' },
-    'transparency.no',
+    ours,
   );
   expect(await matchReply(input(reply({ inReplyTo: gone })), dir)).toMatchObject({
     kind: 'review',
@@ -131,12 +141,13 @@ test('bounces match by the returned Message-ID whoever sends them; a closed jour
 
 test('our own copies and notices are recognised; a Message-ID from another domain is not ours', async () => {
   const copy = reply({
-    messageId: journeyMessageId({ ...voss, step: 'invitation' }, 'transparency.no'),
+    messageId: journeyMessageId({ ...voss, step: 'invitation' }, ours),
   });
   expect(
     await matchReply(
       input(copy, {
         'x-nettverk-journey': 'ks-ti-2013/4621',
+        'x-nettverk-step': 'invitation',
         'x-nettverk-audience': 'municipality',
       }),
       dir,
@@ -146,12 +157,129 @@ test('our own copies and notices are recognised; a Message-ID from another domai
     audience: 'municipality',
   });
   const forged = reply({
-    inReplyTo: journeyMessageId({ ...voss, step: 'invitation' }, 'evil.example'),
+    inReplyTo: journeyMessageId(
+      { ...voss, step: 'invitation' },
+      { ...ours, domain: 'evil.example' },
+    ),
     from: { name: 'K', address: 'k@kinn.kommune.example' },
   });
   expect(await matchReply(input(forged), dir)).toEqual({
     kind: 'journey',
     ref: kinn,
     via: 'sender',
+  });
+});
+
+const copyHeaders = {
+  'x-nettverk-journey': 'ks-ti-2013/4621',
+  'x-nettverk-step': 'invitation',
+  'x-nettverk-audience': 'municipality',
+};
+
+test('a forged copy (old scheme, guessed or transplanted token, mismatched headers) is not ours', async () => {
+  const forgeries = [
+    oldInvitationId,
+    `<nv.ks-ti-2013.4621.invitation.${'a'.repeat(26)}@transparency.no>`,
+    journeyMessageId({ ...voss, step: 'invitation' }, { ...ours, key: 'x'.repeat(40) }),
+  ];
+  for (const messageId of forgeries) {
+    const r = reply({ messageId, from: { name: 'TI', address: 'dolvik@transparency.no' } });
+    expect(await matchReply(input(r, copyHeaders), dir)).toMatchObject({ kind: 'review' });
+  }
+  // A genuine ID under headers naming another step or journey: not a copy we made.
+  const genuine = reply({ messageId: invitationId });
+  for (const wrong of [
+    { 'x-nettverk-step': 'registration-reminder-1' },
+    { 'x-nettverk-journey': 'ks-ti-2013/4602' },
+  ]) {
+    const route = await matchReply(input(genuine, { ...copyHeaders, ...wrong }), dir);
+    expect(route.kind).not.toBe('own');
+  }
+  // A copy our own server says came from outside (DMARC failed for our address) is not ours.
+  const outside = input(genuine, {
+    ...copyHeaders,
+    'authentication-results': 'mx.transparency.no; dmarc=fail header.from=transparency.no',
+  });
+  expect((await matchReply(outside, dir)).kind).not.toBe('own');
+});
+
+test('a reply threaded under an old-scheme ID still finds its journey (the sender check decides)', async () => {
+  const r = reply({
+    kind: 'registration',
+    from: { name: 'Kari', address: 'kari@voss.kommune.example' },
+    inReplyTo: oldInvitationId,
+  });
+  expect(await matchReply(input(r), dir)).toEqual({ kind: 'journey', ref: voss, via: 'thread' });
+  const stranger = reply({ ...r, from: { name: 'X', address: 'x@kinn.kommune.example' } });
+  expect(await matchReply(input(stranger), dir)).toMatchObject({ kind: 'review', candidate: voss });
+});
+
+test("a From our own server found forged goes to review, whatever the thread, token or sender's domain", async () => {
+  const r = reply({
+    kind: 'registration',
+    from: { name: 'Kari', address: 'kari@voss.kommune.example' },
+    inReplyTo: invitationId,
+  });
+  const forged = input(r, {
+    'authentication-results': [
+      'mx.transparency.no; spf=fail smtp.mailfrom=voss.kommune.example; dkim=none',
+      'mx.transparency.no; spf=pass; dkim=pass; dmarc=pass', // added by the forger, below ours
+    ],
+  });
+  expect(await matchReply(forged, dir)).toMatchObject({
+    kind: 'review',
+    reason: expect.stringMatching(/SPF/),
+    candidate: voss,
+  });
+  const bySender = input(reply({ from: { name: 'K', address: 'ny@voss.kommune.example' } }), {
+    'authentication-results': 'mx.transparency.no; dmarc=fail header.from=voss.kommune.example',
+  });
+  expect(await matchReply(bySender, dir)).toMatchObject({ kind: 'review', candidate: null });
+  // Someone else's verdict is not read; ours passing changes nothing.
+  const elsewhere = input(r, { 'authentication-results': 'mx.evil.example; dmarc=fail' });
+  expect(await matchReply(elsewhere, dir)).toMatchObject({ kind: 'journey', ref: voss });
+});
+
+describe('bounces act only on a Message-ID we minted', () => {
+  const bounce = (originalMessageId: string | null, extra: Parameters<typeof reply>[0] = {}) =>
+    reply({
+      kind: 'bounce',
+      from: { name: null, address: 'mailer-daemon@mx.example' },
+      subject: `Undeliverable: Invitasjon ${subjectToken('ks-ti-2013', '4621')}`,
+      bounce: {
+        recipients: ['kari@voss.kommune.example'],
+        status: '5.1.1',
+        diagnostic: null,
+        originalMessageId,
+        permanent: true,
+      },
+      ...extra,
+    });
+
+  test('a forged bounce naming a municipality is filed without acting', async () => {
+    for (const b of [
+      bounce(null),
+      bounce(oldInvitationId),
+      bounce(`<nv.ks-ti-2013.4621.invitation.${'b'.repeat(26)}@transparency.no>`),
+      bounce(null, { references: [oldInvitationId], inReplyTo: oldInvitationId }),
+    ]) {
+      expect(await matchReply(input(b), dir)).toEqual({
+        kind: 'file',
+        reason: expect.stringMatching(/none of our Message-IDs/),
+      });
+    }
+  });
+
+  test('a genuine reference in the returned message or the thread headers finds the journey', async () => {
+    expect(await matchReply(input(bounce(invitationId)), dir)).toEqual({
+      kind: 'journey',
+      ref: voss,
+      via: 'thread',
+    });
+    const inThread = bounce('<other@mx.example>', { references: [invitationId] });
+    expect(await matchReply(input(inThread), dir)).toMatchObject({ kind: 'journey', ref: voss });
+    // The journey is the one the verified ID names, not the one the subject claims.
+    const kinnId = journeyMessageId({ ...kinn, step: 'invitation' }, ours);
+    expect(await matchReply(input(bounce(kinnId)), dir)).toMatchObject({ ref: kinn });
   });
 });

@@ -98,6 +98,7 @@ export async function ourMail(
     rendered,
     {
       messageIdDomain: domain,
+      messageKey: 'simulator-test-key',
       archiveAddress: c.replyTo,
       coordinatorAddress: c.replyTo,
       sender: c.sender,
