@@ -20,6 +20,11 @@ export interface ServiceDefinition {
   startTimeoutMs: number;
   /** Substring of the process command line that proves a pid is still ours. */
   signature: string;
+  /**
+   * For a service that keeps its state in memory only, what a restart loses and what that
+   * means: said on every fresh start and every stop, so nobody takes it for durable.
+   */
+  forgets?: string;
 }
 
 export type ServiceState =
@@ -143,6 +148,26 @@ export async function ensureRunning(
     throw error;
   }
   return { pid, reused: false };
+}
+
+/** What to tell after `ensureRunning`: started or reused, and what a fresh start lost. */
+export function startReport(
+  s: ServiceDefinition,
+  result: { pid: number; reused: boolean },
+  elapsedMs: number,
+): string[] {
+  if (result.reused) return [`• ${s.label}: already running (pid ${result.pid}), reused`];
+  const lines = [`• ${s.label}: started (pid ${result.pid}) in ${(elapsedMs / 1000).toFixed(1)}s`];
+  if (s.forgets) lines.push(`  ! Started empty. ${s.forgets}`);
+  return lines;
+}
+
+/** What to tell after `stop`. */
+export function stopReport(s: ServiceDefinition, stopped: boolean): string[] {
+  if (!stopped) return [`• ${s.label}: was not running`];
+  const lines = [`• ${s.label}: stopped`];
+  if (s.forgets) lines.push(`  ! What it held is gone. ${s.forgets}`);
+  return lines;
 }
 
 /** Stops the service if nettverk started it. Returns whether something was stopped. */

@@ -7,7 +7,15 @@ import { Connection } from '@temporalio/client';
 import { isEmbedded, loadConfig, type Config } from '../platform/config';
 import { devServerSearchAttributeFlags } from '../platform/search-attributes';
 import { ensureSearchAttributes } from '../platform/temporal';
-import { ensureRunning, serviceState, stop, StackError, type ServiceDefinition } from './services';
+import {
+  ensureRunning,
+  serviceState,
+  startReport,
+  stop,
+  stopReport,
+  StackError,
+  type ServiceDefinition,
+} from './services';
 import { installTools, tools } from './tools';
 
 export interface DevServerOptions {
@@ -84,6 +92,18 @@ function greets(host: string, port: number, prefix: string): Promise<void> {
   });
 }
 
+/**
+ * Said whenever the embedded GreenMail starts or stops. GreenMail (2.1.x, the newest
+ * release included) has only an in-memory store: no option keeps mail across a restart
+ * (`greenmail.preload.dir` only imports .eml files at start-up; upstream issue
+ * greenmail-mail-test/greenmail#297 is open). Temporal's state survives in its SQLite file,
+ * so a send that is retried across a GreenMail restart finds no copy and goes out again.
+ */
+export const GREENMAIL_FORGETS =
+  'GreenMail keeps mail in memory only: after a restart every mailbox is empty, the copies ' +
+  'in the TI mailbox that the exactly-once check looks for included, so a send retried ' +
+  'across the restart goes out again (README, Operations).';
+
 export function greenMail(config: Config, stateDir: string): ServiceDefinition {
   const { smtp, imap, tiAddress } = config;
   const [local, domain] = tiAddress.split('@');
@@ -109,6 +129,7 @@ export function greenMail(config: Config, stateDir: string): ServiceDefinition {
     ],
     stateDir,
     signature: 'greenmail-standalone',
+    forgets: GREENMAIL_FORGETS,
     startTimeoutMs: 60_000,
     probe: async () => {
       await greets(smtp.host, smtp.port, '220');
@@ -143,7 +164,7 @@ export function describeStack(config: Config): string[] {
     `Temporal gRPC  ${config.temporal.address} (namespace ${config.temporal.namespace})`,
     `Temporal UI    ${config.temporal.uiUrl}`,
     `SMTP           smtp://${config.smtp.host}:${config.smtp.port}`,
-    `IMAP           imap://${config.imap.host}:${config.imap.port} (mailbox ${config.tiAddress}, any password)`,
+    `IMAP           imap://${config.imap.host}:${config.imap.port} (mailbox ${config.tiAddress}, any password; mail in memory only)`,
   ];
 }
 
@@ -154,12 +175,8 @@ export async function stackUp(
   installTools(log);
   for (const service of embeddedServices(config)) {
     const t0 = Date.now();
-    const { pid, reused } = await ensureRunning(service);
-    log(
-      reused
-        ? `• ${service.label}: already running (pid ${pid}), reused`
-        : `• ${service.label}: started (pid ${pid}) in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
-    );
+    const result = await ensureRunning(service);
+    for (const line of startReport(service, result, Date.now() - t0)) log(line);
   }
   const connection = await Connection.connect({ address: config.temporal.address });
   try {
@@ -176,7 +193,7 @@ export async function stackDown(
   log: (line: string) => void = console.log,
 ): Promise<void> {
   for (const service of embeddedServices(config).reverse()) {
-    log(`• ${service.label}: ${(await stop(service)) ? 'stopped' : 'was not running'}`);
+    for (const line of stopReport(service, await stop(service))) log(line);
   }
 }
 
