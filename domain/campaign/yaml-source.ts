@@ -3,6 +3,7 @@
 
 import { LineCounter, isMap, isScalar, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { CampaignProblem, FieldPath } from './errors';
+import { explainYamlErrors } from './yaml-errors';
 
 export interface YamlSource {
   /** The document as plain data; undefined when the YAML itself is broken. */
@@ -23,11 +24,13 @@ export function readYaml(text: string): YamlSource {
     return { line, column: col };
   };
 
-  const syntaxProblems: CampaignProblem[] = doc.errors.map((error) => ({
-    ...at(error.pos[0]),
-    path: '',
-    message: `YAML: ${error.message}`,
-  }));
+  // One problem per line: a single mistake often makes the parser complain twice about it.
+  const syntaxProblems: CampaignProblem[] = [];
+  for (const { offset, message } of explainYamlErrors(doc.errors, text)) {
+    const where = at(offset);
+    if (syntaxProblems.some((p) => p.line === where.line)) continue;
+    syntaxProblems.push({ ...where, path: '', message: `YAML: ${message}` });
+  }
   if (syntaxProblems.length === 0 && doc.contents === null) {
     syntaxProblems.push({ line: 1, column: 1, path: '', message: 'the file is empty' });
   }
