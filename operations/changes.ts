@@ -138,10 +138,12 @@ export const moveMunicipality = (
   municipalityId: string,
   to: NetworkId | 'waiting-list',
   by: string,
+  overCapacity = false,
 ): Promise<CampaignState> =>
   attempt(`Campaign ${campaignId}`, () =>
     campaign(client, campaignId).executeUpdate(moveMunicipalityUpdate, {
-      args: [{ municipalityId, to, by }],
+      // The field is sent only when set, so the update reads as before to older workers.
+      args: [overCapacity ? { municipalityId, to, by, overCapacity } : { municipalityId, to, by }],
     }),
   );
 

@@ -154,7 +154,7 @@ export interface CampaignState {
   registrations: RegistrationNotice[];
   proposal: AssignmentProposal | null;
   approved: { by: string; at: Instant } | null;
-  moves: { municipalityId: string; to: NetworkId | 'waiting-list'; by: string }[];
+  moves: CampaignMove[];
   cancellation: { by: string; reason: string; at: Instant } | null;
 }
 
@@ -163,9 +163,19 @@ export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 export const approveAssignmentUpdate = defineUpdate<CampaignState, [{ by: string }]>(
   'approveAssignment',
 );
+/** A coordinator's move, as asked for and as kept in the campaign's change log (`moves`). */
+export interface CampaignMove {
+  municipalityId: string;
+  to: NetworkId | 'waiting-list';
+  by: string;
+  /** Past the network's maximum on purpose (`--over-capacity`); absent in older histories. */
+  overCapacity?: boolean;
+  /** What the move broke, recorded with it: the over-capacity reason. */
+  warning?: string;
+}
 export const moveMunicipalityUpdate = defineUpdate<
   CampaignState,
-  [{ municipalityId: string; to: NetworkId | 'waiting-list'; by: string }]
+  [{ municipalityId: string; to: NetworkId | 'waiting-list'; by: string; overCapacity?: boolean }]
 >('moveMunicipality');
 export interface GatheringSetting {
   network: NetworkId;

@@ -9,10 +9,19 @@ import type { AssignmentProposal } from './types';
 
 export const WAITING_LIST = 'waiting-list';
 
+export interface MoveOptions {
+  /**
+   * The coordinator knows better than the maximum (a room that takes one more table, a
+   * municipality sending two instead of three): the move is made, and the proposal warns.
+   */
+  overCapacity?: boolean;
+}
+
 export function moveMunicipality(
   proposal: AssignmentProposal,
   municipalityId: string,
   to: NetworkId | typeof WAITING_LIST,
+  options: MoveOptions = {},
 ): AssignmentProposal {
   const placement = proposal.placements.find((p) => p.municipalityId === municipalityId);
   if (!placement) {
@@ -40,7 +49,7 @@ export function moveMunicipality(
       throw new AssignmentError('already-there', `${who} is already in network ${to}`, context);
     }
     const after = target.participants + placement.participants;
-    if (after > target.capacity.max) {
+    if (after > target.capacity.max && !options.overCapacity) {
       throw new AssignmentError(
         'over-capacity',
         `moving ${who} with ${placement.participants} participants to network ${to} would make it ` +

@@ -96,6 +96,12 @@ function warningsFor(networks: NetworkAssignment[], placements: Placement[]): st
   const warnings: string[] = [];
   const byId = new Map(networks.map((n) => [n.id, n]));
   for (const network of networks) {
+    if (network.participants > network.capacity.max) {
+      // Only the coordinator's --over-capacity move gets here: proposals keep within the maximum.
+      warnings.push(
+        `Network ${network.id} has ${network.participants} participants, above its maximum of ${network.capacity.max}`,
+      );
+    }
     if (network.participants < network.capacity.min) {
       warnings.push(
         `Network ${network.id} has ${network.participants} participants, below its minimum of ${network.capacity.min}`,

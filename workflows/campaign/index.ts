@@ -121,12 +121,12 @@ function registerHandlers(c: CampaignModel, cancelMain: () => void): void {
 
   setHandler(
     moveMunicipalityUpdate,
-    ({ municipalityId, to, by }) => {
-      c.move(municipalityId, to, by);
+    ({ municipalityId, to, by, overCapacity }) => {
+      c.move(municipalityId, to, by, overCapacity === true);
       return s;
     },
     {
-      validator: ({ municipalityId, to }) => {
+      validator: ({ municipalityId, to, overCapacity }) => {
         open();
         if (!s.proposal) throw new Error('There is no assignment yet: registration is still open');
         if (!c.active().some((r) => r.municipalityId === municipalityId)) {
@@ -137,8 +137,9 @@ function registerHandlers(c: CampaignModel, cancelMain: () => void): void {
             `No network "${to}" (networks: ${s.campaign.networks.map((n) => n.id).join(', ')})`,
           );
         }
-        // Dry run: the domain refuses a move that breaks capacity, with its reason.
-        c.tryMove(municipalityId, to);
+        // Dry run: the domain refuses a move that breaks capacity, with its reason, unless
+        // the coordinator said --over-capacity (an optional field: older clients omit it).
+        c.tryMove(municipalityId, to, overCapacity === true);
       },
     },
   );

@@ -3,7 +3,12 @@
 // number of municipalities invited (journeys are started by the client, not by this).
 import type { Campaign, Instant, Network, NetworkId } from '../../domain/types';
 import type { AssignmentProposal, AssignmentRegistration } from '../../domain/assignment/types';
-import { assignmentInput, moveMunicipality, proposeAssignment } from '../../domain/assignment';
+import {
+  AssignmentError,
+  assignmentInput,
+  moveMunicipality,
+  proposeAssignment,
+} from '../../domain/assignment';
 import { setGathering } from '../../domain/campaign/gatherings';
 import type {
   Assignment,
@@ -105,7 +110,9 @@ export class CampaignModel {
     );
     for (const move of this.state.moves) {
       try {
-        proposal = moveMunicipality(proposal, move.municipalityId, move.to);
+        proposal = moveMunicipality(proposal, move.municipalityId, move.to, {
+          overCapacity: move.overCapacity,
+        });
       } catch {
         // A move that no longer fits (capacity changed, registration withdrawn) lapses.
       }
@@ -114,13 +121,32 @@ export class CampaignModel {
   }
 
   /** Throws the domain's reason if the move would break a rule; changes nothing. */
-  tryMove(municipalityId: string, to: NetworkId | 'waiting-list'): void {
-    moveMunicipality(this.state.proposal!, municipalityId, to);
+  tryMove(municipalityId: string, to: NetworkId | 'waiting-list', overCapacity = false): void {
+    moveMunicipality(this.state.proposal!, municipalityId, to, { overCapacity });
   }
 
-  move(municipalityId: string, to: NetworkId | 'waiting-list', by: string): void {
-    this.state.proposal = moveMunicipality(this.state.proposal!, municipalityId, to);
-    this.state.moves.push({ municipalityId, to, by });
+  move(
+    municipalityId: string,
+    to: NetworkId | 'waiting-list',
+    by: string,
+    overCapacity = false,
+  ): void {
+    const before = this.state.proposal!;
+    let warning: string | null = null;
+    if (overCapacity) {
+      // The rule the coordinator overrode, kept in the change log beside who did it.
+      try {
+        moveMunicipality(before, municipalityId, to);
+      } catch (error) {
+        if (error instanceof AssignmentError && error.reason === 'over-capacity')
+          warning = `over capacity: ${error.message}`;
+      }
+    }
+    this.state.proposal = moveMunicipality(before, municipalityId, to, { overCapacity });
+    // Older entries have neither field: a move within capacity is recorded as it always was.
+    this.state.moves.push(
+      warning ? { municipalityId, to, by, overCapacity, warning } : { municipalityId, to, by },
+    );
     if (this.phase === 'running') this.assignOne(municipalityId);
   }
 

@@ -158,3 +158,17 @@ describe('moveMunicipality on a proposal the campaign has kept up to date', () =
     expect(moved.networks[0].participants).toBe(30 - 3 - 1 - 3);
   });
 });
+
+describe('moveMunicipality over capacity', () => {
+  it('moves past the maximum when the coordinator says so, and the proposal warns', () => {
+    const moved = moveMunicipality(proposal, '5001', 'A', { overCapacity: true });
+    expect(networkOf(moved, '5001')).toBe('A');
+    expect(moved.networks.find((n) => n.id === 'A')!.participants).toBe(33);
+    expect(moved.warnings).toContain('Network A has 33 participants, above its maximum of 30');
+    expectConsistent(moved);
+    // The other rules still hold: no network Z, no move to where it already is.
+    expect(
+      refusal(() => moveMunicipality(proposal, '5001', 'Z', { overCapacity: true })).reason,
+    ).toBe('unknown-network');
+  });
+});
