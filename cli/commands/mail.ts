@@ -9,6 +9,7 @@ import { describeBinary } from '../../domain/text-file';
 import { JOURNEY_TEMPLATES, NOTICE_TEMPLATES } from '../../mail/outgoing/types';
 import { OperationError } from '../../operations/errors';
 import { colour, line, printJson } from '../output';
+import { previewNow } from '../preview-clock';
 
 export function mailCommands(program: Command): void {
   program
@@ -73,7 +74,10 @@ Examples:
           gathering: gathering as 1 | 2 | 3 | undefined,
         });
         if (o.campaignFile) {
+          const sample = ctx.campaign;
           ctx.campaign = loadCampaignFile(o.campaignFile);
+          // The mail's own date moves too, or a 2015 file shows 2013 (and 2014 deadlines).
+          ctx.now = previewNow(ctx, sample, ctx.campaign);
           if (ctx.network)
             ctx.network =
               ctx.campaign.networks.find((n) => n.id === ctx.network!.id) ?? ctx.network;
