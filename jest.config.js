@@ -1,5 +1,6 @@
-// Three suites, one per kind of evidence: pure functions (milliseconds), workflows under the
-// time-skipping test server, and integration against the real dev server and GreenMail.
+// Four suites, one per kind of evidence: pure functions (milliseconds), workflows under the
+// time-skipping test server, integration against the real dev server and GreenMail, and the
+// whole demo (which `npm test` runs alone, after the others: it measures the machine).
 const swc = [
   '@swc/jest',
   {
@@ -28,5 +29,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
+    { ...common, displayName: 'demo', testMatch: ['<rootDir>/test/demo/**/*.test.ts'] },
   ],
 };

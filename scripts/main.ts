@@ -39,7 +39,14 @@ async function main(): Promise<number> {
       console.log(
         `• Stack ready in ${((Date.now() - t0) / 1000).toFixed(1)}s; running the tests …`,
       );
-      const status = run(bin('jest'), rest, env);
+      // The demo measures the machine and sets its pace from that: it runs alone, after the
+      // rest, so that no other suite's load changes under it. Arguments run jest as given.
+      const status = rest.length
+        ? run(bin('jest'), rest, env)
+        : ([
+            run(bin('jest'), ['--selectProjects', 'unit', 'workflows', 'integration'], env),
+            run(bin('jest'), ['--selectProjects', 'demo'], env),
+          ].find((s) => s !== 0) ?? 0);
       console.log(
         `• Tests finished in ${((Date.now() - t0) / 1000).toFixed(1)}s (stack left running: npm run stack down)`,
       );
