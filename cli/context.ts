@@ -5,7 +5,8 @@ import type { Client } from '@temporalio/client';
 import { loadConfig, type Config } from '../platform/config';
 import { connectClient } from '../platform/temporal';
 import { defaultCampaignId } from '../operations/journeys';
-import { explain } from '../operations/errors';
+import { explain, OperationError } from '../operations/errors';
+import { resolveMunicipality } from '../operations/municipalities';
 
 export class CliContext {
   private clientPromise: Promise<Client> | null = null;
@@ -28,8 +29,27 @@ export class CliContext {
     return option || process.env.NETTVERK_COORDINATOR || os.userInfo().username;
   }
 
-  async campaignId(option?: string): Promise<string> {
-    return option ?? defaultCampaignId(await this.client());
+  /**
+   * The campaign meant: named as the command's argument or with --campaign (either, or both
+   * if they agree), else the only one there is.
+   */
+  async campaignId(option?: string, positional?: string): Promise<string> {
+    if (option && positional && option !== positional)
+      throw new OperationError(
+        `Two campaigns named: "${positional}" and --campaign "${option}"; give one.`,
+      );
+    return positional ?? option ?? defaultCampaignId(await this.client());
+  }
+
+  /** Like campaignId, but for what cannot be undone: the campaign must be named. */
+  namedCampaignId(option: string | undefined, positional: string | undefined, example: string) {
+    if (!option && !positional) throw new OperationError(`Say which campaign: ${example}.`);
+    return this.campaignId(option, positional);
+  }
+
+  /** A municipality's id from its number or its name (see operations/municipalities.ts). */
+  async municipalityId(campaignId: string, text: string): Promise<string> {
+    return resolveMunicipality(await this.client(), campaignId, text);
   }
 
   async close(): Promise<void> {

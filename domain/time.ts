@@ -117,6 +117,12 @@ export function osloWallClock(instant: Instant): { date: LocalDate; time: ClockT
   return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
 }
 
+/** «2013-05-21 23:59 (Oslo time)»: what a coordinator's wall clock says, for messages. */
+export function osloTimeText(instant: Instant): string {
+  const { date, time } = osloWallClock(instant);
+  return `${date} ${time} (Oslo time)`;
+}
+
 export function osloDate(instant: Instant): LocalDate {
   return osloWallClock(instant).date;
 }

@@ -7,6 +7,7 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import type { Campaign, Municipality } from '../domain/types';
 import { contactKeys } from '../domain/contacts';
 import { toRealTime } from '../domain/campaign/clock';
+import { osloTimeText } from '../domain/time';
 import type { Config } from '../platform/config';
 import {
   CampaignIdKey,
@@ -39,9 +40,15 @@ export function checkStartable(o: StartOptions, now = Date.now()): void {
     throw new OperationError('The municipality list is empty: nothing to start.');
   const deadline = toRealTime(campaign.clock, campaign.schedule.registrationDeadline);
   if (deadline <= now && !o.allowAfterDeadline) {
+    // In the coordinator's time, with the ways out: most often this is a rehearsal of an old
+    // file, which --compress (and --id, beside the real one) is for.
     throw new OperationError(
-      `The registration deadline (${campaign.schedule.registrationDeadline}) has passed: new journeys would be ` +
-        'invited to a closed registration. Change the deadline in the campaign file, or pass --allow-after-deadline.',
+      `The registration deadline, ${osloTimeText(campaign.schedule.registrationDeadline)}, has passed: ` +
+        'new journeys would be invited to a closed registration. To rehearse with the file as it is, ' +
+        `add --compress 1s (a campaign day a second from now; the mails keep the file's dates) and ` +
+        `--id ${campaign.id}-prove to run beside the real campaign; otherwise change the ` +
+        'deadline in the campaign file, or pass ' +
+        '--allow-after-deadline to invite them anyway.',
     );
   }
 }
@@ -88,6 +95,8 @@ export async function startCampaign(
           args: [{ campaign, municipality: m }],
           // A journey that ended (declined, cancelled) is never started again by a re-run.
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          // The name rides along so the CLI finds a journey by name from the list alone.
+          memo: { name: m.name, county: m.county },
           typedSearchAttributes: new TypedSearchAttributes([
             { key: CampaignIdKey, value: campaign.id },
             { key: MunicipalityIdKey, value: m.id },

@@ -6,6 +6,7 @@ import { OperationError } from '../../operations/errors';
 import type { CampaignState } from '../../workflows/definitions';
 import type { CliContext } from '../context';
 import { colour, heading, line, printJson, table } from '../output';
+import { count } from '../words';
 
 function printProposal(s: CampaignState): void {
   const p = s.proposal;
@@ -66,30 +67,46 @@ export function assignmentCommands(program: Command, ctx: CliContext): void {
       printProposal(s);
     });
   assignment
-    .command('move <municipality>')
+    .command('move')
+    .argument('<municipality>', 'its number, or its name (Hamar, "Nord-Odal")')
     .description(
       'move a municipality to another network or to the waiting list (before or after approval)',
     )
     .requiredOption('--to <network>', 'a network id, or "waiting-list"')
+    .option(
+      '--over-capacity',
+      'allow the move although the network then has more participants than its maximum (recorded with a warning)',
+    )
     .option('--campaign <id>', 'the campaign (default: the only one)')
     .option('--by <name>', 'who moves')
     .option('--json', 'print as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ nettverk assignment move 4621 --to B\n  $ nettverk assignment move 1577 --to waiting-list',
+      '\nExamples:\n  $ nettverk assignment move 4621 --to B\n  $ nettverk assignment move voss --to B\n  $ nettverk assignment move 1577 --to waiting-list\n  $ nettverk assignment move 4621 --to A --over-capacity   # one more than the maximum, knowingly',
     )
     .action(
-      async (id: string, o: { to: string; campaign?: string; by?: string; json?: boolean }) => {
+      async (
+        text: string,
+        o: { to: string; overCapacity?: boolean; campaign?: string; by?: string; json?: boolean },
+      ) => {
         const to = o.to.toLowerCase() === 'waiting-list' ? 'waiting-list' : o.to.toUpperCase();
+        const client = await ctx.client();
+        const campaignId = await ctx.campaignId(o.campaign);
+        const id = await ctx.municipalityId(campaignId, text);
         const s = await moveMunicipality(
-          await ctx.client(),
-          await ctx.campaignId(o.campaign),
+          client,
+          campaignId,
           id,
           to,
           ctx.by(o.by),
+          Boolean(o.overCapacity),
         );
         if (o.json) return printJson({ proposal: s.proposal, moves: s.moves });
-        line(`${colour.green('✓')} ${id} moved to ${to}.`);
+        const name = s.proposal?.placements.find((p) => p.municipalityId === id)?.name;
+        line(`${colour.green('✓')} ${name ? `${name} (${id})` : id} moved to ${to}.`);
+        const last = s.moves[s.moves.length - 1];
+        if (last?.municipalityId === id && last.warning)
+          process.stderr.write(`${colour.yellow('warning')} ${last.warning} (recorded)\n`);
       },
     );
   assignment
@@ -107,7 +124,7 @@ export function assignmentCommands(program: Command, ctx: CliContext): void {
       );
       if (o.json) return printJson({ phase: s.phase, approved: s.approved, proposal: s.proposal });
       line(
-        `${colour.green('✓')} Approved. ${s.proposal?.networks.reduce((n, x) => n + x.municipalityIds.length, 0)} municipalities are being told their network.`,
+        `${colour.green('✓')} Approved. ${count(s.proposal?.networks.reduce((n, x) => n + x.municipalityIds.length, 0) ?? 0, 'municipality is', 'municipalities are')} being told their network.`,
       );
     });
 

@@ -10,6 +10,10 @@ import { cancelCampaign } from '../../operations/changes';
 import { OperationError } from '../../operations/errors';
 import type { CliContext } from '../context';
 import { colour, heading, line, printJson, progress, table } from '../output';
+import { count } from '../words';
+
+// A campaign is named as the argument (as always) or with --campaign, like every other command.
+const CAMPAIGN_OPTION = ['--campaign <id>', 'the campaign, instead of the argument'] as const;
 
 export function campaignCommands(program: Command, ctx: CliContext): void {
   const campaign = program
@@ -111,7 +115,7 @@ Running it twice starts nothing new: journeys have fixed ids.`,
           if (o.json) printJson(result);
           else
             line(
-              `${colour.green('✓')} ${file} and ${o.municipalities} are valid: ${municipalities.length} municipalities would be invited to ${definition.id}. Nothing started.`,
+              `${colour.green('✓')} ${file} and ${o.municipalities} are valid: ${count(municipalities.length, 'municipality', 'municipalities')} would be invited to ${definition.id}. Nothing started.`,
             );
           return;
         }
@@ -125,7 +129,7 @@ Running it twice starts nothing new: journeys have fixed ids.`,
         if (o.json) return printJson(report);
         line(
           `${colour.green('✓')} Campaign ${report.campaignId} ${report.campaignWorkflow === 'started' ? 'started' : 'was already running'}: ` +
-            `${report.journeys.started} journeys started, ${report.journeys.existing} already running (${report.journeys.total} in the list).`,
+            `${count(report.journeys.started, 'journey')} started, ${report.journeys.existing} already running (${report.journeys.total} in the list).`,
         );
         line(
           `  Watch it: nettverk campaign status ${report.campaignId}   ·   Temporal UI: ${ctx.config.temporal.uiUrl}`,
@@ -136,14 +140,15 @@ Running it twice starts nothing new: journeys have fixed ids.`,
   campaign
     .command('status [id]')
     .description('the funnel, the networks, open flags and the review queue')
+    .option(...CAMPAIGN_OPTION)
     .option('--json', 'print as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ nettverk campaign status ks-ti-2013\n  $ nettverk campaign status --json | jq .funnel',
+      '\nExamples:\n  $ nettverk campaign status ks-ti-2013\n  $ nettverk campaign status --campaign ks-ti-2013\n  $ nettverk campaign status --json | jq .funnel',
     )
-    .action(async (id: string | undefined, o: { json?: boolean }) => {
+    .action(async (id: string | undefined, o: { campaign?: string; json?: boolean }) => {
       const client = await ctx.client();
-      const status = await campaignStatus(client, ctx.config, await ctx.campaignId(id));
+      const status = await campaignStatus(client, ctx.config, await ctx.campaignId(o.campaign, id));
       if (o.json) return printJson(status);
       const f = status.funnel;
       heading(`${status.title} (${status.campaignId}) — ${status.phase}`);
@@ -195,30 +200,43 @@ Running it twice starts nothing new: journeys have fixed ids.`,
     });
 
   campaign
-    .command('cancel <id>')
+    .command('cancel [id]')
     .description(
       'cancel the whole campaign: every journey stops; registered municipalities get a withdrawal note',
     )
     .requiredOption('--reason <text>', 'why (recorded, and told to registered municipalities)')
+    .option(...CAMPAIGN_OPTION)
     .option('--by <name>', 'who cancels (default: NETTVERK_COORDINATOR or your login)')
     .option('--json', 'print the campaign state as JSON')
     .addHelpText(
       'after',
       '\nExample:\n  $ nettverk campaign cancel ks-ti-2013 --reason "Prosjektet er avlyst"',
     )
-    .action(async (id: string, o: { reason: string; by?: string; json?: boolean }) => {
-      const state = await cancelCampaign(await ctx.client(), id, ctx.by(o.by), o.reason);
-      if (o.json) return printJson(state);
-      line(
-        `${colour.green('✓')} Campaign ${id} cancelled. Its journeys are being cancelled (watch: nettverk list --campaign ${id}).`,
-      );
-    });
+    .action(
+      async (
+        positional: string | undefined,
+        o: { reason: string; campaign?: string; by?: string; json?: boolean },
+      ) => {
+        // Never the "only campaign" by default: cancelling cannot be undone.
+        const id = await ctx.namedCampaignId(
+          o.campaign,
+          positional,
+          'nettverk campaign cancel ID --reason TEXT',
+        );
+        const state = await cancelCampaign(await ctx.client(), id, ctx.by(o.by), o.reason);
+        if (o.json) return printJson(state);
+        line(
+          `${colour.green('✓')} Campaign ${id} cancelled. Its journeys are being cancelled (watch: nettverk list --campaign ${id}).`,
+        );
+      },
+    );
 
   campaign
-    .command('purge <id>')
+    .command('purge [id]')
     .description(
       "delete the campaign's personal data: workflow histories in Temporal and its mail in the TI mailbox folders",
     )
+    .option(...CAMPAIGN_OPTION)
     .option('--terminate-running', 'also end workflows still running')
     .option('--yes', 'do it (without this, nothing is deleted)')
     .option('--json', 'print the result as JSON')
@@ -227,7 +245,15 @@ Running it twice starts nothing new: journeys have fixed ids.`,
       '\nExample (after the campaign is over):\n  $ nettverk campaign purge ks-ti-2013 --yes',
     )
     .action(
-      async (id: string, o: { terminateRunning?: boolean; yes?: boolean; json?: boolean }) => {
+      async (
+        positional: string | undefined,
+        o: { campaign?: string; terminateRunning?: boolean; yes?: boolean; json?: boolean },
+      ) => {
+        const id = await ctx.namedCampaignId(
+          o.campaign,
+          positional,
+          'nettverk campaign purge ID --yes',
+        );
         if (!o.yes)
           throw new OperationError(
             `This deletes all personal data of campaign ${id} for good; add --yes to do it.`,
@@ -240,7 +266,7 @@ Running it twice starts nothing new: journeys have fixed ids.`,
         });
         if (o.json) return printJson(report);
         line(
-          `${colour.green('✓')} Deleted ${report.workflowsDeleted} workflow histories and ${report.mailsDeleted} mails of campaign ${id}.`,
+          `${colour.green('✓')} Deleted ${count(report.workflowsDeleted, 'workflow history', 'workflow histories')} and ${count(report.mailsDeleted, 'mail')} of campaign ${id}.`,
         );
       },
     );

@@ -12,6 +12,16 @@ import {
 import type { JourneyState } from '../../workflows/definitions';
 import type { CliContext } from '../context';
 import { colour, heading, line, printJson, stage, table, when } from '../output';
+import { count } from '../words';
+
+const MUNICIPALITY = 'a municipality: its number, or its name (Hamar, "Nord-Odal", sor-odal)';
+
+/** The client, campaign and municipality id a journey command is about. */
+async function target(ctx: CliContext, campaign: string | undefined, municipality: string) {
+  const client = await ctx.client();
+  const campaignId = await ctx.campaignId(campaign);
+  return { client, campaignId, id: await ctx.municipalityId(campaignId, municipality) };
+}
 
 /** The JSON shape of one journey: the state, with the essentials on top. */
 export function journeyJson(s: JourneyState) {
@@ -142,12 +152,13 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
             r.status.toLowerCase(),
           ]),
         );
-        line(colour.dim(`${rows.length} journeys`));
+        line(colour.dim(count(rows.length, 'journey')));
       },
     );
 
   program
-    .command('show <id>')
+    .command('show')
+    .argument('<municipality>', MUNICIPALITY)
     .description(
       "one municipality's whole journey: stage, participants, network, gatherings, mails, replies, flags",
     )
@@ -155,16 +166,18 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ nettverk show 4621\n  $ nettverk show 4621 --json | jq .participants',
+      '\nExamples:\n  $ nettverk show 4621\n  $ nettverk show voss\n  $ nettverk show 4621 --json | jq .participants',
     )
     .action(async (id: string, o: { campaign?: string; json?: boolean }) => {
-      const s = await journeyState(await ctx.client(), await ctx.campaignId(o.campaign), id);
+      const t = await target(ctx, o.campaign, id);
+      const s = await journeyState(t.client, t.campaignId, t.id);
       if (o.json) printJson(journeyJson(s));
       else printJourney(s);
     });
 
   program
-    .command('cancel <id>')
+    .command('cancel')
+    .argument('<municipality>', MUNICIPALITY)
     .description("cancel one municipality's journey (a registered one gets a withdrawal note)")
     .requiredOption('--reason <text>', 'why (recorded and shown)')
     .option('--campaign <id>', 'the campaign (default: the only one)')
@@ -176,13 +189,8 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
     )
     .action(
       async (id: string, o: { reason: string; campaign?: string; by?: string; json?: boolean }) => {
-        const s = await cancelJourney(
-          await ctx.client(),
-          await ctx.campaignId(o.campaign),
-          id,
-          ctx.by(o.by),
-          o.reason,
-        );
+        const t = await target(ctx, o.campaign, id);
+        const s = await cancelJourney(t.client, t.campaignId, t.id, ctx.by(o.by), o.reason);
         if (o.json) return printJson(journeyJson(s));
         line(`${colour.green('✓')} ${s.municipality.name} cancelled.`);
       },
@@ -196,7 +204,8 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
 
   participantsOption(
     program
-      .command('register <id>')
+      .command('register')
+      .argument('<municipality>', MUNICIPALITY)
       .description(
         'register a municipality by hand (it phoned in); a confirmation mail goes to the participants',
       ),
@@ -223,7 +232,8 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
         },
       ) => {
         const participants = o.participant.map(parseParticipantArg);
-        const s = await registerByHand(await ctx.client(), await ctx.campaignId(o.campaign), id, {
+        const t = await target(ctx, o.campaign, id);
+        const s = await registerByHand(t.client, t.campaignId, t.id, {
           participants,
           anchored: !o.notAnchored,
           networkPreference: o.network?.toUpperCase() ?? null,
@@ -231,14 +241,15 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
         });
         if (o.json) return printJson(journeyJson(s));
         line(
-          `${colour.green('✓')} ${s.municipality.name} registered with ${s.participants.length} participants.`,
+          `${colour.green('✓')} ${s.municipality.name} registered with ${count(s.participants.length, 'participant')}.`,
         );
       },
     );
 
   participantsOption(
     program
-      .command('participants <id>')
+      .command('participants')
+      .argument('<municipality>', MUNICIPALITY)
       .description("replace a registered municipality's participants"),
   )
     .option('--campaign <id>', 'the campaign (default: the only one)')
@@ -253,16 +264,17 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
         id: string,
         o: { participant: string[]; campaign?: string; by?: string; json?: boolean },
       ) => {
+        const t = await target(ctx, o.campaign, id);
         const s = await changeParticipants(
-          await ctx.client(),
-          await ctx.campaignId(o.campaign),
-          id,
+          t.client,
+          t.campaignId,
+          t.id,
           o.participant.map(parseParticipantArg),
           ctx.by(o.by),
         );
         if (o.json) return printJson(journeyJson(s));
         line(
-          `${colour.green('✓')} ${s.municipality.name} now has ${s.participants.length} participants.`,
+          `${colour.green('✓')} ${s.municipality.name} now has ${count(s.participants.length, 'participant')}.`,
         );
       },
     );
@@ -272,7 +284,7 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
     .command('list')
     .description('open flags across the campaign')
     .option('--campaign <id>', 'the campaign (default: the only one)')
-    .option('--all', 'also resolved flags')
+    .option('--all', 'also resolved flags, with who resolved them, when, and the note')
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExample:\n  $ nettverk flags list')
     .action(async (o: { campaign?: string; all?: boolean; json?: boolean }) => {
@@ -287,13 +299,31 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
             out.push({ id: s.municipality.id, name: s.municipality.name, flag: f });
       }
       if (o.json) return printJson(out);
+      if (!o.all)
+        return table(
+          ['municipality', 'flag', 'raised', 'message'],
+          out.map((x) => [`${x.name} (${x.id})`, x.flag.id, when(x.flag.raisedAt), x.flag.message]),
+        );
+      // With --all the question is what was done about each: who resolved it, when, how.
       table(
-        ['municipality', 'flag', 'raised', 'message'],
-        out.map((x) => [`${x.name} (${x.id})`, x.flag.id, when(x.flag.raisedAt), x.flag.message]),
+        ['municipality', 'flag', 'raised', 'message', 'resolved'],
+        out.map(({ name, id, flag: f }) => [
+          `${name} (${id})`,
+          f.id,
+          when(f.raisedAt),
+          f.message,
+          f.resolved
+            ? `by ${f.resolved.by} ${when(f.resolved.at)}${f.resolved.note ? `: ${f.resolved.note}` : ''}`
+            : colour.yellow('open'),
+        ]),
       );
+      const open = out.filter((x) => !x.flag.resolved).length;
+      line(colour.dim(`${count(out.length, 'flag')}, ${open} open`));
     });
   flags
-    .command('resolve <id> <flag>')
+    .command('resolve')
+    .argument('<municipality>', MUNICIPALITY)
+    .argument('<flag>', 'the flag id, as `nettverk flags list` shows it')
     .description('mark a flag as dealt with')
     .option('--note <text>', 'what was done')
     .option('--campaign <id>', 'the campaign (default: the only one)')
@@ -309,10 +339,11 @@ export function journeyCommands(program: Command, ctx: CliContext): void {
         flag: string,
         o: { note?: string; campaign?: string; by?: string; json?: boolean },
       ) => {
+        const t = await target(ctx, o.campaign, id);
         const s = await resolveFlag(
-          await ctx.client(),
-          await ctx.campaignId(o.campaign),
-          id,
+          t.client,
+          t.campaignId,
+          t.id,
           flag,
           ctx.by(o.by),
           o.note ?? null,

@@ -8,6 +8,7 @@ import { OperationError } from '../../operations/errors';
 import type { ExportFormat, ExportKind } from '../../reporting/exports';
 import type { CliContext } from '../context';
 import { colour, line } from '../output';
+import { count } from '../words';
 
 const KINDS: ExportKind[] = ['registrations', 'logistics', 'lessons'];
 const FORMATS: ExportFormat[] = ['csv', 'xlsx', 'json'];
@@ -50,7 +51,7 @@ export function reportCommands(program: Command, ctx: CliContext): void {
       const out = o.out ?? path.join('out', `${campaignId}-${file.filename}`);
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, file.content);
-      line(`${colour.green('✓')} ${out} (${data.journeys.length} journeys)`);
+      line(`${colour.green('✓')} ${out} (${count(data.journeys.length, 'journey')})`);
     });
 
   program
@@ -58,10 +59,11 @@ export function reportCommands(program: Command, ctx: CliContext): void {
     .description(
       'one self-contained HTML page: the funnel, a map of Norway, the networks, logistics, lessons learned',
     )
+    .option('--campaign <id>', 'the campaign, instead of the argument (default: the only one)')
     .option('--out <file>', 'where to write (default: out/<campaign>-rapport.html)')
     .addHelpText('after', '\nExample:\n  $ nettverk report ks-ti-2013 --out rapport.html')
-    .action(async (id: string | undefined, o: { out?: string }) => {
-      const campaignId = await ctx.campaignId(id);
+    .action(async (id: string | undefined, o: { campaign?: string; out?: string }) => {
+      const campaignId = await ctx.campaignId(o.campaign, id);
       const data = await collectCampaignData(await ctx.client(), campaignId);
       const out = o.out ?? path.join('out', `${campaignId}-rapport.html`);
       fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -39,7 +39,9 @@ export function reviewCommands(program: Command, ctx: CliContext): void {
       );
     });
   review
-    .command('assign <number> <municipality>')
+    .command('assign')
+    .argument('<number>', 'the message number from `nettverk review list`')
+    .argument('<municipality>', 'its number, or its name (Hamar, "Nord-Odal")')
     .description("deliver a message to a municipality's journey (you vouch for the sender)")
     .option('--campaign <id>', 'the campaign (default: the only one)')
     .option('--by <name>', 'who assigns')
@@ -47,14 +49,15 @@ export function reviewCommands(program: Command, ctx: CliContext): void {
     .action(async (number: string, municipality: string, o: { campaign?: string; by?: string }) => {
       const client = await ctx.client();
       const campaignId = await ctx.campaignId(o.campaign);
+      const municipalityId = await ctx.municipalityId(campaignId, municipality);
       await assignReview(
         client,
         ctx.config,
         uidOf(number),
-        { campaignId, municipalityId: municipality },
+        { campaignId, municipalityId },
         ctx.by(o.by),
       );
-      line(`${colour.green('✓')} Message ${number} delivered to ${campaignId}/${municipality}.`);
+      line(`${colour.green('✓')} Message ${number} delivered to ${campaignId}/${municipalityId}.`);
     });
   review
     .command('dismiss <number>')
