@@ -9,6 +9,7 @@ import { StackError } from '../scripts/services';
 import { CliContext } from './context';
 import { campaignCommands } from './commands/campaign';
 import { journeyCommands } from './commands/journeys';
+import { flagCommands } from './commands/flags';
 import { assignmentCommands } from './commands/assignment';
 import { reviewCommands } from './commands/review';
 import { mailCommands } from './commands/mail';
@@ -38,6 +39,7 @@ Examples:
   );
   campaignCommands(program, ctx);
   journeyCommands(program, ctx);
+  flagCommands(program, ctx);
   assignmentCommands(program, ctx);
   reviewCommands(program, ctx);
   mailCommands(program);
