@@ -5,7 +5,8 @@
 //   no workflow's history grows with N (the campaign's stays the same size).
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Connection, type Client } from '@temporalio/client';
+import { createClient } from '../platform/temporal';
 import { NativeConnection } from '@temporalio/worker';
 import { loadCampaignFile } from '../domain/campaign/load';
 import { shiftCampaign } from '../domain/campaign/clock';
@@ -52,7 +53,7 @@ function municipalities(n: number): Municipality[] {
 
 async function withStack<T>(config: Config, fn: (client: Client) => Promise<T>): Promise<T> {
   const connection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection });
+  const client = createClient(connection, config);
   const native = await NativeConnection.connect({ address: config.temporal.address });
   const workers = await createWorkers({ config, connection: native, client, inbox: false });
   const running = workers.run();

@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import type { PayloadKeys } from './payload-codec';
+import { readPayloadKeys } from './payload-keys';
 
 export interface Config {
   temporal: {
@@ -54,6 +56,8 @@ export interface Config {
   messageIdDomain: string;
   /** HMAC key for the token in our Message-IDs (see mail/message-id.ts). Never log it. */
   messageKey: string;
+  /** Keys for the payload codec (platform/payload-codec.ts). Never log them. */
+  payloadKeys: PayloadKeys;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -211,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     coordinatorAddress: email('COORDINATOR_ADDRESS', tiAddress),
     messageIdDomain: str('MESSAGE_ID_DOMAIN', tiAddress.split('@')[1]),
     messageKey: messageKey(),
+    payloadKeys: readPayloadKeys(env, LOOPBACK.has(address.split(':')[0]), problems),
     logLevel: logLevel as Config['logLevel'],
   };
   if (!config.imap.password && !config.imap.accessToken) {

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import type { DataConverter } from '@temporalio/common';
 import type { Config } from './config';
+import { EncryptionCodec } from './payload-codec';
 import { SEARCH_ATTRIBUTE_KEYS } from './search-attributes';
 
 export function connectionOptions(config: Config): ConnectionOptions {
@@ -26,12 +28,33 @@ export function connectionOptions(config: Config): ConnectionOptions {
   };
 }
 
+/**
+ * What every client and worker converts payloads with: encrypted (platform/payload-codec.ts),
+ * failure messages inside the encrypted part. Both sides must agree, so there is one. The
+ * failure converter goes by path because the worker's workflow sandbox loads it from its bundle.
+ */
+export function dataConverter(config: Config): DataConverter {
+  return {
+    payloadCodecs: [new EncryptionCodec(config.payloadKeys)],
+    failureConverterPath: require.resolve('./failure-converter'),
+  };
+}
+
+/** A client over an open connection, with the project's data converter. */
+export function createClient(connection: Connection, config: Config): Client {
+  return new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter: dataConverter(config),
+  });
+}
+
 export async function connectClient(config: Config): Promise<Client> {
   const connection = await Connection.connect({
     ...connectionOptions(config),
     connectTimeout: '10s',
   });
-  return new Client({ connection, namespace: config.temporal.namespace });
+  return createClient(connection, config);
 }
 
 /**

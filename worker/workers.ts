@@ -4,6 +4,8 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { Config } from '../platform/config';
+import { EncryptionCodec } from '../platform/payload-codec';
+import { dataConverter as createDataConverter } from '../platform/temporal';
 import { createCampaignActivities } from '../activities/campaign';
 import { createInboxActivities } from '../activities/inbox/watch';
 import { SentArchive } from '../activities/mail/archive';
@@ -30,16 +32,26 @@ export interface RunningWorkers {
 
 export async function createWorkers(options: WorkerOptions): Promise<RunningWorkers> {
   const { config, connection, client } = options;
+  // Activities signal and start workflows through this client: without the codec they would
+  // write personal data in clear beside the workers' encrypted payloads.
+  if (!client.options.loadedDataConverter.payloadCodecs.some((c) => c instanceof EncryptionCodec)) {
+    throw new Error(
+      'createWorkers needs a client with the payload codec: make it with connectClient or createClient (platform/temporal.ts)',
+    );
+  }
   const templates = loadTemplates();
   const transport = createTransport(config);
   const archive = new SentArchive(config);
   const taskQueue = config.temporal.taskQueue;
   const inbox = createInboxActivities({ config, client });
+  // Encrypted payloads, as every client reads and writes them.
+  const dataConverter = createDataConverter(config);
 
   const main = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue,
+    dataConverter,
     workflowsPath: require.resolve('../workflows'),
     activities: {
       ...createCampaignActivities({ client }),
@@ -53,6 +65,7 @@ export async function createWorkers(options: WorkerOptions): Promise<RunningWork
     connection,
     namespace: config.temporal.namespace,
     taskQueue: mailTaskQueue(taskQueue),
+    dataConverter,
     activities: createSendActivities({
       config,
       transport,

@@ -8,7 +8,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { createClient } from '../../platform/temporal';
 import { journeyWorkflowId } from '../../workflows/definitions';
 import { municipality } from '../support/scenario';
 import { readMailbox, root, testCampaign, testConfig, waitFor } from '../support/integration';
@@ -68,7 +69,7 @@ test('the compiled worker bundles the workflows and sends an invitation over rea
   const exited = new Promise<number | null>((r) => worker.once('exit', (code) => r(code)));
 
   const connection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection });
+  const client = createClient(connection, config);
   try {
     const handle = await client.workflow.start('journey', {
       workflowId: journeyWorkflowId(campaign.id, voss.id),

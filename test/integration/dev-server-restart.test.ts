@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Connection, type Client } from '@temporalio/client';
+import { createClient } from '../../platform/temporal';
 import { NativeConnection } from '@temporalio/worker';
 import { ensureRunning, stop } from '../../scripts/services';
 import { devServer } from '../../scripts/stack';
@@ -46,7 +47,7 @@ test('a journey survives a restart of the dev server', async () => {
   async function withWorker<T>(fn: (client: Client) => Promise<T>): Promise<T> {
     const connection = await Connection.connect({ address: config.temporal.address });
     const native = await NativeConnection.connect({ address: config.temporal.address });
-    const client = new Client({ connection });
+    const client = createClient(connection, config);
     const workers = await createWorkers({ config, connection: native, client, inbox: false });
     const running = workers.run();
     try {

@@ -11,7 +11,8 @@ import { journeyMessageId } from '../../mail/message-id';
 import { loadTemplates, renderMail } from '../../mail/outgoing';
 import type { OutgoingMail, SendOutcome } from '../../mail/outgoing-mail';
 import { journeyStateQuery, journeyWorkflowId } from '../../workflows/definitions';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
+import { createClient } from '../../platform/temporal';
 import { municipality } from '../support/scenario';
 import { readMailbox, root, testCampaign, testConfig, waitFor } from '../support/integration';
 
@@ -133,7 +134,7 @@ test('a worker killed right after the server accepted: the retry on a new worker
     );
 
   const connection = await Connection.connect({ address: config.temporal.address });
-  const client = new Client({ connection });
+  const client = createClient(connection, config);
   let second: ChildProcess | null = null;
   try {
     const first = startWorker(true);

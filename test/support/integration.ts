@@ -8,6 +8,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { loadConfig, type Config } from '../../platform/config';
+import { createClient } from '../../platform/temporal';
 import { loadCampaignFile } from '../../domain/campaign/load';
 import { compressCampaign, shiftCampaign } from '../../domain/campaign/clock';
 import type { Campaign } from '../../domain/types';
@@ -69,7 +70,7 @@ export async function startHarness(config: Config, options: { inbox: boolean }):
       `The dev server does not answer at ${config.temporal.address}: run the tests with npm test, which starts it (${(error as Error).message})`,
     );
   }
-  const client = new Client({ connection, namespace: config.temporal.namespace });
+  const client = createClient(connection, config);
   const native = await NativeConnection.connect({ address: config.temporal.address });
   const workers = await createWorkers({ config, connection: native, client, inbox: options.inbox });
   const running = workers.run();
