@@ -15,6 +15,7 @@ import { reviewCommands } from './commands/review';
 import { mailCommands } from './commands/mail';
 import { reportCommands } from './commands/reports';
 import { systemCommands } from './commands/system';
+import { codecCommands } from './commands/codec';
 import { colour } from './output';
 
 /** Errors a coordinator can act on are told in their own words, without a stack trace. */
@@ -45,6 +46,7 @@ Examples:
   mailCommands(program);
   reportCommands(program, ctx);
   systemCommands(program, ctx);
+  codecCommands(program, ctx);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
