@@ -283,7 +283,9 @@ export function originalMessageId(mime: ParsedMime, bodyText: string): string | 
   // Our own IDs survive any bounce format: look for them first.
   const ours = /<nv(?:\.[a-z0-9-]+){3,4}@[^>\s]+>/i.exec(bodyText);
   if (ours) return ours[0];
-  for (const m of bodyText.matchAll(/^\s*message-id:\s*(<[^>\s]+>)/gim)) {
+  // Indentation is spaces and tabs: `^\s*` would run from every line start across the
+  // following blank lines (quadratic on a header of folded empty lines).
+  for (const m of bodyText.matchAll(/^[ \t]*message-id:\s*(<[^>\s]+>)/gim)) {
     const id = parseMessageIds(m[1])[0];
     if (id && id !== mime.messageId) return id;
   }
