@@ -172,8 +172,17 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** Bytes as text in a charset; unknown or broken labels fall back sensibly. */
+/** Text without NUL characters: no mail program writes one, and nothing downstream wants one. */
+function withoutNul(text: string): string {
+  return text.includes('\0') ? text.replace(/\0/g, '') : text;
+}
+
+/** Bytes as text in a charset (NUL characters dropped); unknown or broken labels fall back sensibly. */
 export function decodeCharset(bytes: Buffer, charset: string | null | undefined): string {
+  return withoutNul(decodeCharsetAsIs(bytes, charset));
+}
+
+function decodeCharsetAsIs(bytes: Buffer, charset: string | null | undefined): string {
   let label = (charset ?? '')
     .trim()
     .toLowerCase()
@@ -240,7 +249,7 @@ export function parseHeaderBlock(head: string): MimeHeader[] {
       if (/^[\x21-\x39\x3b-\x7e]+$/.test(key)) {
         // A field of megabytes is no header a mail program wrote: read its start only.
         const value = current.slice(colon + 1, colon + 1 + MAX_HEADER_CHARS).trim();
-        headers.push({ key, value: decodeHeaderBytes(value) });
+        headers.push({ key, value: withoutNul(decodeHeaderBytes(value)) });
       }
     }
     current = null;
@@ -611,7 +620,11 @@ export function parseAddresses(value: string | null): Address[] {
         if (a) out.push(a);
       }
     }
-    return out.map((a) => ({ ...a, name: a.name ? decodeEncodedWords(a.name) : null }));
+    // postal-mime decodes encoded words itself, in any charset: NULs may come out of it too.
+    return out.map((a) => ({
+      address: withoutNul(a.address),
+      name: a.name ? withoutNul(decodeEncodedWords(a.name)) : null,
+    }));
   } catch {
     return [];
   }

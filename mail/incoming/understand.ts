@@ -256,9 +256,10 @@ function noticeText(body: string): string {
   return text.length > 4000 ? `${text.slice(0, 4000)}…` : text;
 }
 
-/** A bounded piece of the raw message, where text bounces keep the returned headers. */
+/** A bounded piece of the raw message, where text bounces keep the returned headers (no NULs). */
 function rawHead(raw: string): string {
-  return raw.length > 200_000 ? raw.slice(0, 200_000) : raw;
+  const head = raw.length > 200_000 ? raw.slice(0, 200_000) : raw;
+  return head.includes('\0') ? head.replace(/\0/g, '') : head;
 }
 
 const KIND_LABEL: Record<ParsedReply['kind'], string> = {
