@@ -479,9 +479,11 @@ export function mergeParticipants(list: Participant[]): Participant[] {
 export function extractParticipants(text: string): Participant[] {
   const lines = text.split('\n');
   const found: { at: number; p: Participant }[] = [];
+  // Lower-cased once: per participant, it made a long list quadratic in the text's length.
+  const lower = text.toLowerCase();
   const indexOf = (p: Participant) => {
     const key = p.email ?? p.name;
-    const i = text.toLowerCase().indexOf(key.toLowerCase());
+    const i = lower.indexOf(key.toLowerCase());
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
   const add = (list: Participant[]) => list.forEach((p) => found.push({ at: indexOf(p), p }));
