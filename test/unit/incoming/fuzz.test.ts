@@ -203,6 +203,14 @@ describe('found by fuzzing (depends on speed)', () => {
     expect(r.kind).toBe('bounce');
   });
 
+  it('a Date header of 64 K «(» is read in under 800 ms (was ~1.7 s)', () => {
+    // parseDate dropped comments with /\([^)]*\)/g: from every «(», `[^)]*` ran to the end.
+    const started = performance.now();
+    const r = understandReply(reply('Vi kommer.', { Date: '('.repeat(64 * 1024) }));
+    expect(performance.now() - started).toBeLessThan(800);
+    expect(r.date).toBeNull();
+  });
+
   it('NUL characters in headers, bodies, encoded words or a returned Message-ID never reach the result', () => {
     const bounce = [
       'From: MAILER-DAEMON@mx.voss.kommune.example',
