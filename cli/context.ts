@@ -3,7 +3,6 @@
 import os from 'node:os';
 import type { Client } from '@temporalio/client';
 import { loadConfig, type Config } from '../platform/config';
-import { connectClient } from '../platform/temporal';
 import { defaultCampaignId } from '../operations/journeys';
 import { explain, OperationError } from '../operations/errors';
 import { resolveMunicipality } from '../operations/municipalities';
@@ -18,6 +17,11 @@ export class CliContext {
   }
 
   client(): Promise<Client> {
+    // Loaded on first use: the Temporal client costs a tenth of a second to load, and
+    // `--help`, `parse` and `preview` never need it.
+    const { connectClient } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('../platform/temporal') as typeof import('../platform/temporal');
     this.clientPromise ??= connectClient(this.config).catch((error) => {
       throw explain(error, 'Temporal');
     });

@@ -1,6 +1,6 @@
 // The coordinator's changes, all through the workflows' updates: a change the workflow
 // refuses comes back with its reason and leaves no trace.
-import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { NetworkId, Participant, Venue } from '../domain/types';
 import {
   approveAssignmentUpdate,
@@ -17,7 +17,7 @@ import {
   type CampaignState,
   type JourneyState,
 } from '../workflows/definitions';
-import { explain, OperationError } from './errors';
+import { explain, isTemporalError, OperationError } from './errors';
 
 const journey = (client: Client, campaignId: string, id: string) =>
   client.workflow.getHandle(journeyWorkflowId(campaignId, id));
@@ -28,7 +28,7 @@ async function attempt<T>(what: string, fn: () => Promise<T>, handle?: WorkflowH
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError && handle) {
+    if (isTemporalError(error, 'WorkflowNotFoundError') && handle) {
       // Updates reach running workflows only: say so when it has ended, rather than "not found".
       const status = await handle.describe().then(
         (d) => d.status.name,

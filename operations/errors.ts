@@ -1,5 +1,8 @@
 // Errors the coordinator reads: one clear sentence, no stack trace.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+// Temporal's errors are told by name, not by class: importing @temporalio/client here would
+// load it (a tenth of a second) in every CLI command, `--help` and `parse` included.
+export const isTemporalError = (error: unknown, name: string): error is Error =>
+  error instanceof Error && error.name === name;
 
 export class OperationError extends Error {
   constructor(message: string) {
@@ -18,10 +21,10 @@ export class RefusedError extends OperationError {
 
 /** Turns what Temporal says into what the coordinator needs to hear. */
 export function explain(error: unknown, what: string): Error {
-  if (error instanceof WorkflowUpdateFailedError) {
+  if (isTemporalError(error, 'WorkflowUpdateFailedError')) {
     return new RefusedError((error.cause as Error | undefined)?.message ?? error.message);
   }
-  if (error instanceof WorkflowNotFoundError) {
+  if (isTemporalError(error, 'WorkflowNotFoundError')) {
     return new OperationError(`${what} does not exist (or its history was deleted).`);
   }
   const e = error as { code?: number; message?: string };

@@ -111,3 +111,27 @@ export class AttemptLedger {
     delete this.counts[key];
   }
 }
+
+/**
+ * Only what the journey needs travels into its history: no signature blocks, no raw source,
+ * and nothing unbounded (the signal must stay far under Temporal's payload limit).
+ */
+export function toParsedReply(u: ParsedReply): ParsedReply {
+  return boundReply({
+    messageId: u.messageId,
+    from: u.from,
+    subject: u.subject,
+    date: u.date,
+    inReplyTo: u.inReplyTo,
+    references: u.references,
+    kind: u.kind,
+    text: u.text,
+    participants: u.participants,
+    anchored: u.anchored,
+    networkPreference: u.networkPreference,
+    questions: u.questions,
+    attendance: u.attendance,
+    bounce: u.bounce,
+    attachments: u.attachments,
+  });
+}

@@ -9,7 +9,7 @@ import { matchReply, type JourneyDirectory, type OurMail, type Route } from '../
 import type { ParsedReply } from '../../domain/types';
 import { journeyWorkflowId, replySignal } from '../../workflows/definitions';
 import type { MailFolders } from '../mail/imap';
-import { boundReply, isPayloadTooLarge, isTemporalUnavailable } from './poison';
+import { isPayloadTooLarge, isTemporalUnavailable, toParsedReply } from './poison';
 
 export interface ProcessDependencies {
   client: Client;
@@ -43,29 +43,8 @@ export async function understandAndMatch(
   return { reply, route, truncated: understood.truncated };
 }
 
-/**
- * Only what the journey needs travels into its history: no signature blocks, no raw source,
- * and nothing unbounded (the signal must stay far under Temporal's payload limit).
- */
-export function toParsedReply(u: ParsedReply): ParsedReply {
-  return boundReply({
-    messageId: u.messageId,
-    from: u.from,
-    subject: u.subject,
-    date: u.date,
-    inReplyTo: u.inReplyTo,
-    references: u.references,
-    kind: u.kind,
-    text: u.text,
-    participants: u.participants,
-    anchored: u.anchored,
-    networkPreference: u.networkPreference,
-    questions: u.questions,
-    attendance: u.attendance,
-    bounce: u.bounce,
-    attachments: u.attachments,
-  });
-}
+/** The bounded reply signal, here as well, for the inbox's callers. */
+export { toParsedReply };
 
 export type Outcome = keyof Omit<MailFolders, 'inbox' | 'dismissed'>;
 

@@ -1,16 +1,20 @@
 // nettverk campaign start|status|cancel|purge
-/* eslint-disable @typescript-eslint/no-require-imports -- IMAP loads on demand: only purge needs it */
+/* eslint-disable @typescript-eslint/no-require-imports -- operations load on demand: the Temporal client and IMAP are not needed for --help */
 import type { Command } from 'commander';
 import { loadCampaignFile } from '../../domain/campaign/load';
 import { compressCampaign } from '../../domain/campaign/clock';
 import { loadMunicipalitiesFile } from '../../domain/roster/load';
-import { startCampaign, checkStartable } from '../../operations/start-campaign';
-import { campaignStatus } from '../../operations/status';
+import type * as StartOperations from '../../operations/start-campaign';
+import type * as StatusOperations from '../../operations/status';
 import { cancelCampaign } from '../../operations/changes';
 import { OperationError } from '../../operations/errors';
 import type { CliContext } from '../context';
 import { colour, heading, line, printJson, progress, table } from '../output';
 import { count } from '../words';
+
+// Loaded when a command runs, not for `--help` or other commands: they load the Temporal client.
+const start = () => require('../../operations/start-campaign') as typeof StartOperations;
+const statusOps = () => require('../../operations/status') as typeof StatusOperations;
 
 // A campaign is named as the argument (as always) or with --campaign, like every other command.
 const CAMPAIGN_OPTION = ['--campaign <id>', 'the campaign, instead of the argument'] as const;
@@ -104,7 +108,7 @@ Running it twice starts nothing new: journeys have fixed ids.`,
           municipalities,
           allowAfterDeadline: o.allowAfterDeadline,
         };
-        checkStartable(options);
+        start().checkStartable(options);
         if (o.dryRun) {
           const result = {
             campaignId: definition.id,
@@ -121,7 +125,7 @@ Running it twice starts nothing new: journeys have fixed ids.`,
         }
         const client = await ctx.client();
         const bar = progress('Starting journeys');
-        const report = await startCampaign(client, ctx.config, {
+        const report = await start().startCampaign(client, ctx.config, {
           ...options,
           onProgress: (d, t) => bar.update(d, t),
         });
@@ -148,7 +152,11 @@ Running it twice starts nothing new: journeys have fixed ids.`,
     )
     .action(async (id: string | undefined, o: { campaign?: string; json?: boolean }) => {
       const client = await ctx.client();
-      const status = await campaignStatus(client, ctx.config, await ctx.campaignId(o.campaign, id));
+      const status = await statusOps().campaignStatus(
+        client,
+        ctx.config,
+        await ctx.campaignId(o.campaign, id),
+      );
       if (o.json) return printJson(status);
       const f = status.funnel;
       heading(`${status.title} (${status.campaignId}) — ${status.phase}`);

@@ -1,8 +1,8 @@
 // nettverk codec-server: decrypts payloads for the Temporal UI on the coordinator's machine
-// (platform/codec-server.ts). Register in cli/main.ts with codecCommands(program, ctx).
+// (platform/codec-server.ts).
 import type { Command } from 'commander';
-import { createCodecServer } from '../../platform/codec-server';
-import { EncryptionCodec } from '../../platform/payload-codec';
+import type * as CodecServer from '../../platform/codec-server';
+import type * as PayloadCodec from '../../platform/payload-codec';
 import type { CliContext } from '../context';
 import { line } from '../output';
 
@@ -25,6 +25,11 @@ export function codecCommands(program: Command, ctx: CliContext): void {
         throw new Error(`--port: expected a port number, got "${o.port}"`);
       }
       const origins = o.origin ?? [ctx.config.temporal.uiUrl];
+      // Loaded here, not for `--help`: the codec loads Temporal's protobufs.
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const { createCodecServer } = require('../../platform/codec-server') as typeof CodecServer;
+      const { EncryptionCodec } = require('../../platform/payload-codec') as typeof PayloadCodec;
+      /* eslint-enable @typescript-eslint/no-require-imports */
       const server = createCodecServer(new EncryptionCodec(ctx.config.payloadKeys), { origins });
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

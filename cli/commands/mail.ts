@@ -114,8 +114,9 @@ Examples:
       }
       const { describeReply, understandReply } =
         require('../../mail/incoming/understand') as typeof import('../../mail/incoming/understand');
+      // The bounded signal only: the inbox's process module would load the Temporal client.
       const { toParsedReply } =
-        require('../../activities/inbox/process') as typeof import('../../activities/inbox/process');
+        require('../../activities/inbox/poison') as typeof import('../../activities/inbox/poison');
       const understood = understandReply(read.bytes);
       if (o.json) printJson(toParsedReply(understood));
       else line(describeReply(understood));

@@ -1,9 +1,14 @@
 // nettverk review list|assign|dismiss
 import type { Command } from 'commander';
-import { assignReview, dismissReview, listReview } from '../../operations/review';
+import type * as ReviewOperations from '../../operations/review';
 import { OperationError } from '../../operations/errors';
 import type { CliContext } from '../context';
 import { colour, line, printJson, table, when } from '../output';
+
+// Loaded when a command runs: the review loads IMAP, the inbox and the Temporal client.
+const reviewOps = () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../../operations/review') as typeof ReviewOperations;
 
 const uidOf = (text: string) => {
   const uid = Number(text);
@@ -24,7 +29,7 @@ export function reviewCommands(program: Command, ctx: CliContext): void {
     .option('--json', 'print as JSON')
     .addHelpText('after', '\nExample:\n  $ nettverk review list')
     .action(async (o: { json?: boolean }) => {
-      const items = await listReview(await ctx.client(), ctx.config);
+      const items = await reviewOps().listReview(await ctx.client(), ctx.config);
       if (o.json) return printJson(items);
       table(
         ['#', 'received', 'from', 'kind', 'subject', 'why'],
@@ -50,7 +55,7 @@ export function reviewCommands(program: Command, ctx: CliContext): void {
       const client = await ctx.client();
       const campaignId = await ctx.campaignId(o.campaign);
       const municipalityId = await ctx.municipalityId(campaignId, municipality);
-      await assignReview(
+      await reviewOps().assignReview(
         client,
         ctx.config,
         uidOf(number),
@@ -64,7 +69,7 @@ export function reviewCommands(program: Command, ctx: CliContext): void {
     .description('file a message under «Avvist» without applying it')
     .addHelpText('after', '\nExample:\n  $ nettverk review dismiss 3')
     .action(async (number: string) => {
-      await dismissReview(ctx.config, uidOf(number));
+      await reviewOps().dismissReview(ctx.config, uidOf(number));
       line(`${colour.green('✓')} Message ${number} dismissed.`);
     });
 }

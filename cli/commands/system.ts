@@ -1,9 +1,12 @@
 // nettverk worker, nettverk dev up|down|status
 /* eslint-disable @typescript-eslint/no-require-imports -- the worker loads on demand: it pulls in everything */
 import type { Command } from 'commander';
-import { describeStack, stackDown, stackStatus, stackUp } from '../../scripts/stack';
+import type * as Stack from '../../scripts/stack';
 import type { CliContext } from '../context';
 import { line, printJson, table } from '../output';
+
+// The stack's code loads the Temporal client: only `dev` needs it, not `--help`.
+const stack = () => require('../../scripts/stack') as typeof Stack;
 
 export function systemCommands(program: Command, ctx: CliContext): void {
   program
@@ -28,25 +31,26 @@ export function systemCommands(program: Command, ctx: CliContext): void {
     .description('install what is missing and start what is not running (idempotent)')
     .addHelpText('after', '\nExample:\n  $ nettverk dev up')
     .action(async () => {
-      await stackUp(ctx.config, line);
+      await stack().stackUp(ctx.config, line);
     });
   dev
     .command('down')
     .description('stop the embedded servers (workflow state stays in .tools/state/temporal.db)')
     .action(async () => {
-      await stackDown(ctx.config, line);
+      await stack().stackDown(ctx.config, line);
     });
   dev
     .command('status')
     .description('which embedded servers run, and where')
     .option('--json', 'print as JSON')
     .action(async (o: { json?: boolean }) => {
-      const rows = await stackStatus(ctx.config);
-      if (o.json) return printJson({ services: rows, addresses: describeStack(ctx.config) });
+      const rows = await stack().stackStatus(ctx.config);
+      if (o.json)
+        return printJson({ services: rows, addresses: stack().describeStack(ctx.config) });
       table(
         ['service', 'state'],
         rows.map((r) => [r.label, r.state]),
       );
-      for (const l of describeStack(ctx.config)) line(`  ${l}`);
+      for (const l of stack().describeStack(ctx.config)) line(`  ${l}`);
     });
 }
