@@ -5,36 +5,14 @@
 import { z } from 'zod';
 import { isDuration, isClockTime, isLocalDate, isYearMonth } from '../time';
 import { isEmailAddress } from '../roster/email';
+import { DEFAULT_GATHERING_TIMES, DEFAULT_SCHEDULE_OFFSETS, splitLocalDateTime } from './defaults';
+
+// Where they have always been imported from; workflow code imports them from defaults.ts.
+export { DEFAULT_GATHERING_TIMES, DEFAULT_SCHEDULE_OFFSETS, splitLocalDateTime };
 
 export const CAMPAIGN_ID = /^[a-z0-9][a-z0-9-]*$/;
 export const NETWORK_ID = /^[A-Z][A-Z0-9]{0,7}$/;
 export const VENUE_ID = /^[a-z0-9][a-z0-9-]*$/;
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/;
-
-/** Offsets used when the file leaves them out; the brief's rhythm for a ten-month programme. */
-export const DEFAULT_SCHEDULE_OFFSETS = {
-  registrationReminders: ['7d', '2d'],
-  attendanceRequestBefore: '28d',
-  attendanceReminderBefore: '14d',
-  practicalInfoBefore: '3d',
-  followUpAfter: '2d',
-  followUpReminderAfter: '35d',
-  statusRequestBefore: '21d',
-  lessonsRequestAfter: '3d',
-  lessonsReminderAfter: '17d',
-  lessonsCloseAfter: '42d',
-} as const;
-
-/** Lunch to lunch: from lunch on day one to lunch on day two. One-day gatherings: office hours. */
-export const DEFAULT_GATHERING_TIMES = {
-  lunchToLunch: { starts: '11:30', ends: '13:30' },
-  oneDay: { starts: '10:00', ends: '16:00' },
-} as const;
-
-export function splitLocalDateTime(text: string): { date: string; time: string } | null {
-  const m = LOCAL_DATE_TIME.exec(text);
-  return m && isLocalDate(m[1]) && isClockTime(m[2]) ? { date: m[1], time: m[2] } : null;
-}
 
 /** How a value found in the file reads in a message. */
 export function describeValue(value: unknown): string {

@@ -4,14 +4,15 @@
 
 import type { Campaign, Gathering, Network, Venue } from '../types';
 import { addDays, endOfOsloDay, isLocalDate, monthOf, osloInstant, parseDuration } from '../time';
-import {
-  DEFAULT_GATHERING_TIMES,
-  splitLocalDateTime,
-  type CampaignFile,
-  type GatheringFile,
-  type NetworkFile,
-  type ScheduleFile,
-  type VenueFile,
+// Values from defaults.ts, only types from file-format.ts: it holds the zod schemas, which must
+// stay out of the workflow bundle.
+import { DEFAULT_GATHERING_TIMES, splitLocalDateTime } from './defaults';
+import type {
+  CampaignFile,
+  GatheringFile,
+  NetworkFile,
+  ScheduleFile,
+  VenueFile,
 } from './file-format';
 
 export function resolveVenue(venue: VenueFile): Venue {
