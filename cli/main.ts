@@ -17,6 +17,7 @@ import { reportCommands } from './commands/reports';
 import { systemCommands } from './commands/system';
 import { codecCommands } from './commands/codec';
 import { colour } from './output';
+import { packageVersion } from './version';
 
 /** Errors a coordinator can act on are told in their own words, without a stack trace. */
 const EXPECTED = [OperationError, ConfigError, CampaignFileError, RosterError, StackError];
@@ -24,6 +25,7 @@ const EXPECTED = [OperationError, ConfigError, CampaignFileError, RosterError, S
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('nettverk')
     .description("KS and TI Norge's anti-corruption learning networks, run by email on Temporal")
+    .version(packageVersion(), '-V, --version', 'print the version and exit')
     .option('--verbose', 'show the full error when something fails')
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({ outputError: (text, write) => write(colour.red(text)) })

@@ -34,6 +34,8 @@ test('the compiled CLI prints its help and reads a reply without TypeScript at h
   const help = await run(process.execPath, [cli, '--help'], { cwd: root, env });
   expect(help.stdout).toContain('campaign');
   expect(help.stdout).toContain('review');
+  const version = await run(process.execPath, [cli, '--version'], { cwd: root, env });
+  expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
 
   const eml = path.join(root, 'test', 'fixtures', 'replies', 'iphone-decline.eml');
   const parsed = await run(process.execPath, [cli, 'parse', eml, '--json'], { cwd: root, env });
