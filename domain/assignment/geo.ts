@@ -1,5 +1,5 @@
-// Great-circle distance: the measure of «where travel is easiest». Straight lines ignore fjords
-// and flight routes, but they rank candidate towns sensibly and need no map data.
+// Great-circle distance. Straight lines ignore fjords and flight routes, so «where travel is
+// easiest» is measured in hours (travel.ts, which builds on this); km are still reported beside.
 
 export interface Coordinates {
   lat: number;

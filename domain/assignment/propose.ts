@@ -9,16 +9,17 @@
 //    list. A later registration never displaces an earlier one or its granted wish; a later,
 //    smaller group may still take the last seats. (A starts in June, B and C in September: a
 //    wish is about the calendar, so it outweighs any distance.)
-// 3. Minimum sizes, then geography: those without a granted wish are grouped so each network
-//    reaches its minimum and its participants' total travel to its venue is least (search.ts).
+// 3. Minimum sizes, then travel: those without a granted wish are grouped so each network reaches
+//    its minimum and its participants' total door-to-door travel time to its venue is least
+//    (search.ts; the hours come from travel.ts: road, flights through the 2014 route network).
 
 import type { NetworkId, Venue } from '../types';
 import { instantMs } from '../time';
 import { AssignmentError } from './errors';
-import { haversineKm } from './geo';
 import { packItems } from './packing';
 import { assignByGeography } from './search';
 import { summarise, type NetworkSpec } from './summary';
+import { travelHours } from './travel';
 import type {
   AssignmentInput,
   AssignmentNetwork,
@@ -39,9 +40,9 @@ export function proposeAssignment(input: AssignmentInput): AssignmentProposal {
   const sites = [...candidates, ...fixedVenues];
   const assignment = assignByGeography({
     participants: admitted.map((r) => r.participants),
-    distances: admitted.map((r) => sites.map((site) => haversineKm(r, site))),
+    hours: admitted.map((r) => sites.map((site) => travelHours(r, site))),
     candidateCount: candidates.length,
-    siteDistances: candidates.map((a) => candidates.map((b) => haversineKm(a, b))),
+    siteHours: candidates.map((a) => candidates.map((b) => travelHours(a, b))),
     networks: networks.map((n) => ({
       min: n.capacity.min,
       max: n.capacity.max,

@@ -3,7 +3,7 @@
 //
 // Cost, compared lexicographically: first the participants missing below each network's minimum
 // (a network too small to run is worse than a long journey), then the total participant-weighted
-// km to each network's venue, where a network's venue is the candidate minimising that sum (a
+// door-to-door travel hours (travel.ts) to each network's venue, where a network's venue is the candidate minimising that sum (a
 // 1-median), or its fixed venue.
 //
 // Heuristic: multi-start local search. Each start gives the networks a different set of
@@ -24,11 +24,11 @@ export interface SearchNetwork {
 
 export interface SearchProblem {
   participants: readonly number[];
-  /** Km from item i to site s; the candidates come first (`candidateCount`), then fixed venues. */
-  distances: readonly (readonly number[])[];
+  /** Door-to-door hours from item i to site s (`travel.ts`); the candidates come first (`candidateCount`), then fixed venues. */
+  hours: readonly (readonly number[])[];
   candidateCount: number;
-  /** Km between candidate sites, to spread starting venues when there are many. */
-  siteDistances: readonly (readonly number[])[];
+  /** Hours between candidate sites, to spread starting venues when there are many. */
+  siteHours: readonly (readonly number[])[];
   networks: readonly SearchNetwork[];
   /** Network an item must stay in (its preference was granted), or null. */
   pinned: readonly (number | null)[];
@@ -38,7 +38,7 @@ export interface SearchProblem {
 
 /** Greedy seatings tried to choose starts; 3 networks and 10 candidates take 120 sets × 6 orders. */
 const MAX_SEATINGS = 5000;
-// Km; far above float drift in the running sums, far below any real difference in travel.
+// Hours; far above float drift in the running sums, far below any real difference in travel.
 const EPSILON = 1e-6;
 
 interface Cost {
@@ -75,11 +75,11 @@ function startingVenues(problem: SearchProblem): number[][] {
     // Every set of distinct venues, each matched to the networks the way that seats the
     // municipalities (pinned ones included) with the least travel.
     return combinations(sites, open.length).map((set) => {
-      let best: { venues: number[]; km: number } | null = null;
+      let best: { venues: number[]; cost: number } | null = null;
       for (const order of permutations(set)) {
         const venues = withFixed(order);
-        const km = seatedKm(problem, venues, initialAssignment(problem, venues));
-        if (!best || km < best.km - EPSILON) best = { venues, km };
+        const cost = seatedHours(problem, venues, initialAssignment(problem, venues));
+        if (!best || cost < best.cost - EPSILON) best = { venues, cost };
       }
       return best?.venues ?? withFixed(set);
     });
@@ -88,7 +88,7 @@ function startingVenues(problem: SearchProblem): number[][] {
   return sites.map((first) => {
     const chosen = [first];
     while (chosen.length < open.length) {
-      const spread = (s: number) => Math.min(...chosen.map((c) => problem.siteDistances[s][c]));
+      const spread = (s: number) => Math.min(...chosen.map((c) => problem.siteHours[s][c]));
       const unused = sites.filter((s) => !chosen.includes(s));
       const pool = unused.length > 0 ? unused : sites;
       chosen.push(pool.reduce((a, b) => (spread(b) > spread(a) ? b : a)));
@@ -97,13 +97,11 @@ function startingVenues(problem: SearchProblem): number[][] {
   });
 }
 
-function seatedKm(problem: SearchProblem, venues: number[], assignment: number[]): number {
+function seatedHours(problem: SearchProblem, venues: number[], assignment: number[]): number {
   return assignment.reduce(
-    (km, network, item) =>
-      km +
-      (venues[network] < 0
-        ? 0
-        : problem.participants[item] * problem.distances[item][venues[network]]),
+    (cost, network, item) =>
+      cost +
+      (venues[network] < 0 ? 0 : problem.participants[item] * problem.hours[item][venues[network]]),
     0,
   );
 }
@@ -133,20 +131,20 @@ function permutations(items: number[]): number[][] {
 }
 
 function initialAssignment(problem: SearchProblem, venues: number[]): number[] {
-  const { participants, distances, networks, pinned } = problem;
+  const { participants, hours, networks, pinned } = problem;
   const load = networks.map(() => 0);
   const assignment = pinned.map((network, item) => {
     if (network !== null) load[network] += participants[item];
     return network ?? -1;
   });
-  const km = (item: number, network: number) =>
-    venues[network] < 0 ? 0 : distances[item][venues[network]];
+  const cost = (item: number, network: number) =>
+    venues[network] < 0 ? 0 : hours[item][venues[network]];
   for (let item = 0; item < assignment.length; item++) {
     if (assignment[item] >= 0) continue;
     let chosen = -1;
     for (let network = 0; network < networks.length; network++) {
       if (load[network] + participants[item] > networks[network].max) continue;
-      if (chosen < 0 || km(item, network) < km(item, chosen)) chosen = network;
+      if (chosen < 0 || cost(item, network) < cost(item, chosen)) chosen = network;
     }
     // Seated greedily the last groups may not fit; the packing found earlier always does.
     if (chosen < 0) return [...problem.feasible];
@@ -159,7 +157,7 @@ function initialAssignment(problem: SearchProblem, venues: number[]): number[] {
 class LocalSearch {
   readonly assignment: number[];
   private readonly load: number[];
-  /** sums[k][s]: participant-weighted km from network k's members to site s. */
+  /** sums[k][s]: participant-weighted hours from network k's members to site s. */
   private readonly sums: number[][];
   private readonly free: number[];
 
@@ -168,7 +166,7 @@ class LocalSearch {
     assignment: number[],
   ) {
     this.assignment = [...assignment];
-    const siteCount = problem.distances[0]?.length ?? 0;
+    const siteCount = problem.hours[0]?.length ?? 0;
     this.load = problem.networks.map(() => 0);
     this.sums = problem.networks.map(() => new Array<number>(siteCount).fill(0));
     this.assignment.forEach((network, item) => this.add(item, network, 1));
@@ -179,16 +177,16 @@ class LocalSearch {
     const p = this.problem.participants[item];
     this.load[network] += sign * p;
     const row = this.sums[network];
-    const km = this.problem.distances[item];
-    for (let s = 0; s < row.length; s++) row[s] += sign * p * km[s];
+    const hours = this.problem.hours[item];
+    for (let s = 0; s < row.length; s++) row[s] += sign * p * hours[s];
   }
 
   /** Travel of network k if `out` leaves and `into` joins it (-1: nobody). Hot loop: no closures. */
   private travel(network: number, out = -1, into = -1): number {
-    const { participants, distances, networks, candidateCount } = this.problem;
+    const { participants, hours, networks, candidateCount } = this.problem;
     const row = this.sums[network];
-    const outKm = out >= 0 ? distances[out] : null;
-    const inKm = into >= 0 ? distances[into] : null;
+    const outHours = out >= 0 ? hours[out] : null;
+    const inHours = into >= 0 ? hours[into] : null;
     const pOut = out >= 0 ? participants[out] : 0;
     const pIn = into >= 0 ? participants[into] : 0;
     const fixed = networks[network].fixedSite;
@@ -196,10 +194,10 @@ class LocalSearch {
     const last = fixed !== null ? fixed + 1 : candidateCount;
     let best = last > first ? Infinity : 0;
     for (let s = first; s < last; s++) {
-      let km = row[s];
-      if (outKm) km -= pOut * outKm[s];
-      if (inKm) km += pIn * inKm[s];
-      if (km < best) best = km;
+      let hours = row[s];
+      if (outHours) hours -= pOut * outHours[s];
+      if (inHours) hours += pIn * inHours[s];
+      if (hours < best) best = hours;
     }
     return best;
   }

@@ -1,15 +1,18 @@
 // From «who is in which network» to the proposal the coordinator reads: each network's venue
-// (its fixed one, or the candidate with the least total travel for its participants), the
-// distances, and the warnings. Shared by proposing and by the coordinator's moves, so a moved
-// municipality gets exactly the venue choice the proposal would have made.
+// (its fixed one, or the candidate with the least total door-to-door travel time for its
+// participants), each municipality's journey there, the runner-up venue, and the warnings. Shared
+// by proposing and by the coordinator's moves, so a moved municipality gets exactly the venue
+// choice the proposal would have made.
 
 import type { NetworkId, Venue } from '../types';
 import { haversineKm, type Coordinates } from './geo';
+import { journey } from './travel';
 import type {
   AssignmentProposal,
   AssignmentRegistration,
   NetworkAssignment,
   Placement,
+  VenueAlternative,
 } from './types';
 
 export interface NetworkSpec {
@@ -22,17 +25,44 @@ type Located = Venue & Coordinates;
 
 const located = (venue: Venue): venue is Located => venue.lat !== null && venue.lon !== null;
 
-/** The candidate minimising participant-weighted km (1-median); ties go to the first listed. */
+/** Participant-weighted hours (the sum) and the longest journey of these members to a venue. */
+export function travelTo(
+  members: readonly AssignmentRegistration[],
+  venue: Venue,
+): { totalTravelHours: number; maxTravelHours: number } {
+  if (!located(venue)) return { totalTravelHours: 0, maxTravelHours: 0 };
+  let [totalTravelHours, maxTravelHours] = [0, 0];
+  for (const m of members) {
+    const hours = journey(m, venue).hours;
+    totalTravelHours += m.participants * hours;
+    maxTravelHours = Math.max(maxTravelHours, hours);
+  }
+  return { totalTravelHours, maxTravelHours };
+}
+
+/**
+ * The candidates ranked by participant-weighted travel hours (a 1-median): least first, ties in
+ * the order listed. Empty when there are no members.
+ */
+export function rankVenues(
+  members: readonly AssignmentRegistration[],
+  candidates: readonly Venue[],
+): VenueAlternative[] {
+  if (members.length === 0) return [];
+  return candidates
+    .filter(located)
+    .map((venue) => ({ venue, ...travelTo(members, venue) }))
+    .map((v, order) => ({ v, order }))
+    .sort((a, b) => a.v.totalTravelHours - b.v.totalTravelHours || a.order - b.order)
+    .map(({ v }) => v);
+}
+
+/** The candidate with the least participant-weighted travel time; ties go to the first listed. */
 export function bestVenue(
   members: readonly AssignmentRegistration[],
   candidates: readonly Venue[],
 ): Venue | null {
-  let best: { venue: Venue; km: number } | null = null;
-  for (const venue of candidates.filter(located)) {
-    const km = totalTravelKm(members, venue);
-    if (!best || km < best.km) best = { venue, km };
-  }
-  return members.length > 0 && best ? best.venue : null;
+  return rankVenues(members, candidates)[0]?.venue ?? null;
 }
 
 export function totalTravelKm(members: readonly AssignmentRegistration[], venue: Venue): number {
@@ -54,7 +84,13 @@ export function summarise(
   const registrations = allRegistrations.filter((r) => membership.has(r.municipalityId));
   const assignments: NetworkAssignment[] = networks.map((network) => {
     const members = registrations.filter((r) => membership.get(r.municipalityId) === network.id);
-    const venue = network.fixedVenue ?? bestVenue(members, candidates);
+    const ranked = rankVenues(members, candidates);
+    const venue = network.fixedVenue ?? ranked[0]?.venue ?? null;
+    const travel = venue ? travelTo(members, venue) : { totalTravelHours: 0, maxTravelHours: 0 };
+    // For a fixed venue the best candidate is the alternative worth knowing about.
+    const runnerUp = network.fixedVenue
+      ? (ranked.find((v) => v.venue.id !== network.fixedVenue?.id) ?? null)
+      : (ranked[1] ?? null);
     return {
       id: network.id,
       capacity: { ...network.capacity },
@@ -63,6 +99,8 @@ export function summarise(
       municipalityIds: members.map((m) => m.municipalityId),
       participants: members.reduce((sum, m) => sum + m.participants, 0),
       totalTravelKm: venue ? totalTravelKm(members, venue) : 0,
+      ...travel,
+      runnerUp,
     };
   });
   const byId = new Map(assignments.map((a) => [a.id, a]));
@@ -76,6 +114,7 @@ export function summarise(
       participants: r.participants,
       networkId,
       distanceKm: venue && located(venue) ? haversineKm(r, venue) : null,
+      travel: venue && located(venue) ? journey(r, venue) : null,
       preference: r.preference,
       preferenceMet:
         networkId === null || r.preference === null ? null : r.preference === networkId,

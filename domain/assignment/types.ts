@@ -2,6 +2,7 @@
 // corrected, approved and handed to workflows, so it carries what a correction needs to recompute.
 
 import type { Instant, NetworkId, Venue } from '../types';
+import type { Journey } from './travel-types';
 
 export interface AssignmentRegistration {
   municipalityId: string;
@@ -34,14 +35,27 @@ export interface AssignmentInput {
 export interface NetworkAssignment {
   id: NetworkId;
   capacity: { min: number; max: number };
-  /** Proposed (the candidate nearest its participants in total) or fixed; null: nobody to place. */
+  /** Proposed (the candidate with the least total travel time) or fixed; null: nobody to place. */
   venue: Venue | null;
   venueFixed: boolean;
   /** In registration order. */
   municipalityIds: string[];
   participants: number;
-  /** Sum over its participants of the great-circle km to the venue. */
+  /** Sum over its participants of the great-circle km to the venue (kept for comparison). */
   totalTravelKm: number;
+  // The fields below are absent from proposals made before travel time was modelled.
+  /** Sum over its participants of the door-to-door hours to the venue, one way (travel.ts). */
+  totalTravelHours?: number;
+  /** The longest one-way journey of any of its municipalities, hours. */
+  maxTravelHours?: number;
+  /** The candidate that came next (why this venue and not that one); null if there is none. */
+  runnerUp?: VenueAlternative | null;
+}
+
+export interface VenueAlternative {
+  venue: Venue;
+  totalTravelHours: number;
+  maxTravelHours: number;
 }
 
 export interface Placement {
@@ -52,6 +66,11 @@ export interface Placement {
   networkId: NetworkId | null;
   /** Km from the municipality to its network's venue; null when there is none. */
   distanceKm: number | null;
+  /**
+   * The door-to-door journey to the venue (hours, road or air, airports); null when there is no
+   * venue. Absent from older proposals and from placements added after approval.
+   */
+  travel?: Journey | null;
   preference: NetworkId | null;
   /** Null when no preference was stated (or it is on the waiting list). */
   preferenceMet: boolean | null;

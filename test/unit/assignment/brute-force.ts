@@ -1,6 +1,7 @@
 // Independent, slow reference computations the tests check the proposal against.
 
 import { haversineKm } from '../../../domain/assignment/geo';
+import { travelHours } from '../../../domain/assignment/travel';
 import type { AssignmentProposal, AssignmentRegistration } from '../../../domain/assignment/types';
 import type { Venue } from '../../../domain/types';
 
@@ -11,11 +12,22 @@ export function travelKm(members: AssignmentRegistration[], venue: Venue): numbe
   );
 }
 
-/** The candidate with the least participant-weighted travel, trying every one. */
+/** Participant-weighted door-to-door hours: what the venue choice minimises since issue 11. */
+export function travelHoursOf(members: AssignmentRegistration[], venue: Venue): number {
+  return members.reduce(
+    (sum, m) => sum + m.participants * travelHours(m, { lat: venue.lat!, lon: venue.lon! }),
+    0,
+  );
+}
+
+/**
+ * The candidate with the least participant-weighted travel time, trying every one. (Until issue
+ * 11 this was the least straight-line km; the proposal now minimises hours, so does the check.)
+ */
 export function bruteBestVenue(members: AssignmentRegistration[], venues: Venue[]): Venue {
   return venues
-    .map((venue) => ({ venue, km: travelKm(members, venue) }))
-    .reduce((best, next) => (next.km < best.km ? next : best)).venue;
+    .map((venue) => ({ venue, hours: travelHoursOf(members, venue) }))
+    .reduce((best, next) => (next.hours < best.hours ? next : best)).venue;
 }
 
 export function membersOf(
@@ -30,16 +42,16 @@ export function participantsOf(members: AssignmentRegistration[]): number {
   return members.reduce((sum, m) => sum + m.participants, 0);
 }
 
-/** (participants short of minimums, total km with each network at its best venue). */
+/** (participants short of minimums, total hours with each network at its best venue). */
 export function cost(
   groups: Map<string, AssignmentRegistration[]>,
   minimums: Map<string, number>,
   venues: Venue[],
-): { shortfall: number; km: number } {
-  let [shortfall, km] = [0, 0];
+): { shortfall: number; hours: number } {
+  let [shortfall, hours] = [0, 0];
   for (const [id, members] of groups) {
     shortfall += Math.max(0, minimums.get(id)! - participantsOf(members));
-    if (members.length > 0) km += travelKm(members, bruteBestVenue(members, venues));
+    if (members.length > 0) hours += travelHoursOf(members, bruteBestVenue(members, venues));
   }
-  return { shortfall, km };
+  return { shortfall, hours };
 }

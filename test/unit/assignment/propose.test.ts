@@ -124,9 +124,9 @@ describe('the 2013 registrations: 31 kommuner and 4 fylkeskommuner', () => {
       new Map(proposal.networks.map((n) => [n.id, [...membersOf(proposal, n.id)]]));
     const minimums = new Map(proposal.networks.map((n) => [n.id, n.capacity.min]));
     const current = cost(groups(), minimums, VENUES);
-    const notBetter = (candidate: { shortfall: number; km: number }) =>
+    const notBetter = (candidate: { shortfall: number; hours: number }) =>
       candidate.shortfall > current.shortfall ||
-      (candidate.shortfall === current.shortfall && candidate.km >= current.km - 1e-6);
+      (candidate.shortfall === current.shortfall && candidate.hours >= current.hours - 1e-6);
 
     for (const r of free) {
       const from = networkOf(proposal, r.municipalityId)!;
