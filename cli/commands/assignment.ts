@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { campaignState } from '../../operations/journeys';
 import { approveAssignment, moveMunicipality, setGathering } from '../../operations/changes';
 import { OperationError } from '../../operations/errors';
+import { describeJourney, explainVenue } from '../../domain/assignment/explain';
 import type { CampaignState } from '../../workflows/definitions';
 import type { CliContext } from '../context';
 import { colour, heading, line, printJson, table } from '../output';
@@ -18,24 +19,39 @@ function printProposal(s: CampaignState): void {
     `Assignment for ${s.campaign.id} — ${s.approved ? colour.green(`approved by ${s.approved.by}`) : colour.yellow('awaiting approval')}`,
   );
   table(
-    ['network', 'municipalities', 'participants', 'capacity', 'venue', 'travel km (sum)'],
+    [
+      'network',
+      'municipalities',
+      'participants',
+      'capacity',
+      'venue',
+      'travel h (sum)',
+      'longest h',
+    ],
     p.networks.map((n) => [
       n.id,
       n.municipalityIds.length,
       n.participants,
       `${n.capacity.min}–${n.capacity.max}`,
       n.venue?.name ?? null,
-      Math.round(n.totalTravelKm),
+      n.totalTravelHours === undefined ? null : n.totalTravelHours.toFixed(1),
+      n.maxTravelHours === undefined ? null : n.maxTravelHours.toFixed(1),
     ]),
   );
+  // Why each venue: its travel time against the next best candidate (older proposals: none).
+  for (const n of p.networks) {
+    const why = explainVenue(n, p.placements);
+    if (why) line(why);
+  }
   line();
   table(
-    ['municipality', 'id', 'participants', 'network', 'km', 'wish'],
+    ['municipality', 'id', 'participants', 'network', 'travel to venue', 'km', 'wish'],
     p.placements.map((x) => [
       x.name,
       x.municipalityId,
       x.participants,
       x.networkId ?? colour.yellow('waiting list'),
+      x.travel ? describeJourney(x.travel) : null,
       x.distanceKm === null ? null : Math.round(x.distanceKm),
       x.preference
         ? `${x.preference}${x.preferenceMet === false ? colour.yellow(' (not met)') : ''}`

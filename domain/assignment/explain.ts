@@ -1,0 +1,50 @@
+// Why a network meets where it does, in a line the coordinator can read under `assignment show`:
+// the venue's total and longest travel time, and how much the next best candidate would cost.
+
+import type { Journey } from './travel-types';
+import type { NetworkAssignment, Placement } from './types';
+
+/** «2.4 h»: one decimal is as precise as the model is. */
+export const hours = (h: number): string => `${h.toFixed(1)} h`;
+
+/** «2.4 h, air SVG–OSL» or «0.3 h, road». */
+export function describeJourney(journey: Journey): string {
+  return journey.mode === 'road'
+    ? `${hours(journey.hours)}, road`
+    : `${hours(journey.hours)}, air ${journey.airports.join('–')}`;
+}
+
+/**
+ * One line per network with a venue, or null when the proposal predates travel time (or the
+ * network is empty).
+ */
+export function explainVenue(
+  network: NetworkAssignment,
+  placements: readonly Placement[],
+): string | null {
+  const { venue, totalTravelHours: total, maxTravelHours: longest } = network;
+  if (!venue || total === undefined || longest === undefined) return null;
+  const members = placements.filter((p) => p.networkId === network.id && p.travel);
+  const farthest = members.reduce<Placement | null>(
+    (far, p) => (!far || p.travel!.hours > far.travel!.hours ? p : far),
+    null,
+  );
+  const how = network.venueFixed ? ' (set by the coordinator)' : '';
+  const average = network.participants > 0 ? total / network.participants : 0;
+  let text =
+    `Network ${network.id} meets at ${venue.name}${how}: ${hours(total)} of travel for ` +
+    `${network.participants} participants (${hours(average)} each on average), the longest ` +
+    `${hours(longest)}${farthest ? ` (${farthest.name})` : ''}.`;
+  const other = network.runnerUp;
+  if (!other) return `${text} ${network.venueFixed ? '' : 'It is the only candidate.'}`.trim();
+  const difference = other.totalTravelHours - total;
+  const longer =
+    other.maxTravelHours < longest
+      ? `, but the longest journey would be ${hours(other.maxTravelHours)}`
+      : `, the longest ${hours(other.maxTravelHours)}`;
+  text +=
+    difference >= 0
+      ? ` Next best: ${other.venue.name}, ${hours(difference)} more in all${longer}.`
+      : ` The best candidate would be ${other.venue.name}, ${hours(-difference)} less in all${longer}.`;
+  return text;
+}
