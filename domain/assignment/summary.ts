@@ -57,14 +57,6 @@ export function rankVenues(
     .map(({ v }) => v);
 }
 
-/** The candidate with the least participant-weighted travel time; ties go to the first listed. */
-export function bestVenue(
-  members: readonly AssignmentRegistration[],
-  candidates: readonly Venue[],
-): Venue | null {
-  return rankVenues(members, candidates)[0]?.venue ?? null;
-}
-
 export function totalTravelKm(members: readonly AssignmentRegistration[], venue: Venue): number {
   if (!located(venue)) return 0;
   return members.reduce((sum, m) => sum + m.participants * haversineKm(m, venue), 0);
