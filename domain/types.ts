@@ -65,6 +65,9 @@ export interface Gathering {
   /** Lunch to lunch with an overnight stay: spans two days. */
   lunchToLunch: boolean;
   venue: Venue | null;
+  /** The assignment's proposal, not yet decided by the campaign file or the coordinator:
+   * letters say «Sted kommer» for it. Absent in older histories (then decided). */
+  venueProposed?: boolean;
 }
 
 export interface Network {
@@ -169,6 +172,15 @@ export interface ParsedReply {
   attendance: AttendanceAnswer[] | null;
   bounce: BounceInfo | null;
   attachments: { filename: string | null; contentType: string; size: number }[];
+  /**
+   * The reading is not sure (conflicting or weak evidence): the inbox sends the mail to a
+   * person with this reading instead of telling the journey. Absent in older histories.
+   */
+  needsReview?: boolean;
+  /** Why the reading is what it is: the sentences and lines that made it, and the doubts. */
+  evidence?: string[];
+  /** The reply only thanks or acknowledges: recorded, nobody needs to act. */
+  thanksOnly?: boolean;
 }
 
 export const STAGES = [

@@ -33,6 +33,7 @@ export function boundReply(r: ParsedReply): ParsedReply {
     questions: first(r.questions, 20).map((q) => cut(q, 1_000)),
     attendance: r.attendance === null ? null : first(r.attendance, 50),
     // Attachments by name, type and size only, as the reader gives them.
+    ...(r.evidence ? { evidence: first(r.evidence, 12).map((e) => cut(e, 300)) } : {}),
     attachments: first(r.attachments, 50).map((a) => ({
       ...a,
       filename: a.filename === null ? null : cut(a.filename, 200),
@@ -133,5 +134,8 @@ export function toParsedReply(u: ParsedReply): ParsedReply {
     attendance: u.attendance,
     bounce: u.bounce,
     attachments: u.attachments,
+    needsReview: u.needsReview ?? false,
+    evidence: u.evidence ?? [],
+    thanksOnly: u.thanksOnly ?? false,
   });
 }

@@ -28,6 +28,8 @@ export interface Understood {
 /** IMAP keywords that say why a message went to review (Outlook ignores them; `nettverk` can read them). */
 export const NOTE_TOO_LARGE = 'NettverkTooLarge';
 export const NOTE_FAILED = 'NettverkFailed';
+/** The reader was not sure of its reading: a person confirms it (`nettverk review accept`). */
+export const NOTE_UNSURE = 'NettverkUnsure';
 
 /** Parses and matches a raw message; pure apart from the directory lookups. */
 export async function understandAndMatch(
@@ -92,6 +94,10 @@ export async function processMessage(
       // Read only in part (megabytes of text): a person decides, the journey is not told.
       outcome = 'review';
       note = NOTE_TOO_LARGE;
+    } else if (route.kind === 'journey' && reply.needsReview) {
+      // Conflicting or weak evidence: the journey is not told until a person confirms.
+      outcome = 'review';
+      note = NOTE_UNSURE;
     } else if (route.kind === 'journey') {
       const delivered = await deliverToJourney(deps.client, route.ref, reply, arrivedAtMs, null);
       if (!delivered) outcome = 'review';

@@ -21,7 +21,7 @@ const COMING = uni(
   /\b(?:kommer|kjem|deltar|deltek|blir med|vert med|stiller|møter (?:opp|på)|er med|kan komme|kan kome|kan delta|kan stille|bekrefter|stadfestar|har meldt seg)\b(?!\s+(?:tilbake|attende|til å|med fleire|med flere|med en|med ein|med navn|med namn))/i,
 );
 const OVERNIGHT = uni(
-  /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten)\b/i,
+  /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten|enkeltrom|dobbeltrom|overnight|hotel room|a room)\b|\b(?:treng(?:er)?|behov for|bestill\w*|book\w*|ønsker|ønskjer|ha|trenger også|treng òg|need|needs)\s+(?:\w+\s+){0,2}?rom\b/i,
 );
 const OVERNIGHT_NO = uni(
   /\b(?:uten|utan|ikke|ikkje|ingen|nei|treng(?:er)? (?:ikke|ikkje)|behøver ikke|behøv ikkje)\s+(?:\w+\s+){0,2}?(?:overnatting|overnatte|hotellrom|hotell|rom)\b|\b(?:reiser|reiser hjem|reiser heim|drar|drar hjem|kjører hjem|køyrer heim)\s+(?:\w+\s+){0,2}?(?:samme dag|same dag|om kvelden|hjem|heim)|\bovernatting\s*:\s*(?:nei|ingen|-)/i,
@@ -58,6 +58,25 @@ function blank(participant: string | null): Answer {
     dietary: null,
     substitute: null,
   };
+}
+
+/** Full names written out, and known participants named by their first name alone. */
+function namesWithKnown(text: string, known: string[]): string[] {
+  const found = namesIn(text);
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = (x: string, flags: string) =>
+    new RegExp(`(?<![\\p{L}])${esc(x)}(?![\\p{L}])`, flags);
+  for (const full of known) {
+    if (found.some((n) => n.toLowerCase() === full.toLowerCase())) continue;
+    const first = full.split(/\s+/)[0];
+    if (first.length < 2 || known.filter((k) => k.split(/\s+/)[0] === first).length !== 1) continue;
+    if (!word(first, 'u').test(text) && !word(full, 'iu').test(text)) continue;
+    // A written-out form of the same person («Kristin A.») gives way to the known name.
+    const i = found.findIndex((n) => n.split(/\s+/)[0] === first);
+    if (i >= 0) found.splice(i, 1);
+    found.push(full);
+  }
+  return found;
 }
 
 function namesIn(text: string): string[] {
@@ -107,7 +126,10 @@ function dietaryOf(clause: string): string | null {
 export function readAttendance(
   text: string,
   senderName: string | null = null,
+  known: string[] = [],
 ): AttendanceAnswer[] | null {
+  // The journey's participants by first name too: «Kristin kan ikke», «Per og jeg».
+  const namesIn = (clause: string) => namesWithKnown(clause, known);
   const answers: Answer[] = [];
   const get = (participant: string | null): Answer => {
     const key = participant?.toLowerCase() ?? null;

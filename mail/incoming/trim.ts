@@ -449,6 +449,7 @@ function classify(lines: string[]): Line[] {
     const t = raw.trim();
     const L = out[i];
     if (!t) L.kind = 'empty';
+    else if (GROUPWISE_RE.test(raw)) L.kind = 'attribution';
     else if (quoteDepth(raw) > 0) {
       const inner = dequote(raw).trim();
       L.kind =
@@ -506,6 +507,7 @@ function classify(lines: string[]): Line[] {
       }
     }
   }
+  markNotesHeaders(lines, out);
   // Header blocks: a «From»-like line with at least one more header close under it.
   for (let i = 0; i < out.length; i++) {
     if (out[i].kind !== 'header') continue;
@@ -550,6 +552,32 @@ function classify(lines: string[]): Line[] {
     }
   }
   return out;
+}
+
+/** GroupWise: `>>> Kari Nordmann <kari@x.no> 12.06.2013 13:45 >>>`. */
+const GROUPWISE_RE = /^\s*>>>\s?[^\n]{1,200}?>>>\s*$/;
+/** Lotus Notes: «Name <address>» or «Name/ORG», a date line, then «Til», «Kopi», «Emne» alone. */
+const NOTES_FROM = new RegExp(
+  `^\\s*(?:[^<>\\n]{1,80}<${EMAIL}>|[\\p{L} .'-]{2,60}/[\\p{L}/ -]{1,60})\\s*$`,
+  'iu',
+);
+const NOTES_DATE = /^\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s+\d{1,2}[:.]\d{2}(?:\s*[AP]M)?)?\s*$/i;
+const NOTES_KEY = /^\s*(?:til|to|kopi|cc|emne|subject|blindkopi|bcc)\s*$/i;
+
+function markNotesHeaders(lines: string[], out: Line[]): void {
+  for (let i = 0; i < out.length; i++) {
+    if (out[i].kind !== 'text' || !NOTES_FROM.test(lines[i])) continue;
+    const date = [i + 1, i + 2].find((j) => j < lines.length && NOTES_DATE.test(lines[j]));
+    if (date === undefined) continue;
+    let keys = 0;
+    for (let j = date + 1; j < Math.min(lines.length, date + 12); j++)
+      if (NOTES_KEY.test(lines[j])) keys++;
+    if (keys < 2) continue;
+    out[i].kind = 'attribution';
+    out[i].end = date;
+    for (let k = i + 1; k <= date; k++) out[k].kind = 'empty';
+    i = date;
+  }
 }
 
 function nextNonEmpty(lines: Line[], from: number, maxBlank = Infinity): number | null {

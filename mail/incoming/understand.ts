@@ -11,6 +11,9 @@ import { parseJourneyMessageId } from '../message-id';
 import { parseMime, type ParsedMime } from './mime';
 import { participantFromSignature } from './participants';
 import { extractQuestions, readRegistration, registrationCue } from './registration';
+import { answeredStepOf, judge } from './judgement';
+import { resolveAttendance } from './attendance-people';
+import { readSentences } from './scope';
 import { trimReply, type TrimResult } from './trim';
 
 /** A `ParsedReply` with what else the reading found: every extra field is plain JSON. */
@@ -27,6 +30,8 @@ export interface UnderstoodReply extends ParsedReply {
   source: 'text' | 'html' | 'none';
   /** The body read was longer than the reader reads (mail/incoming/limits.ts): only its start was read. */
   truncated: boolean;
+  needsReview: boolean;
+  evidence: string[];
 }
 
 interface Reading {
@@ -80,8 +85,13 @@ function displayName(from: Address | null): string | null {
   return m ? `${m[2]} ${m[1]}` : from.name.trim();
 }
 
+export interface ReplyContext {
+  /** The journey's participants: who «alle tre», «jeg» and «Kari» are in an attendance answer. */
+  participants?: Participant[];
+}
+
 /** Read a raw reply (RFC 5322 bytes or text). Never throws on malformed mail. */
-export function understandReply(raw: Buffer | string): UnderstoodReply {
+export function understandReply(raw: Buffer | string, context: ReplyContext = {}): UnderstoodReply {
   const mime = parseMime(raw);
   const from: Address = mime.from ?? { name: null, address: '' };
   const senderName = displayName(mime.from);
@@ -112,6 +122,8 @@ export function understandReply(raw: Buffer | string): UnderstoodReply {
       ...base,
       kind: 'bounce',
       reason: machine.reason,
+      needsReview: false,
+      evidence: [`machine: ${machine.reason}`],
       // A bounce is not a reply: its text is the notice, as the server wrote it.
       text: noticeText(body),
       participants: null,
@@ -129,6 +141,8 @@ export function understandReply(raw: Buffer | string): UnderstoodReply {
       ...base,
       kind: 'auto-reply',
       reason: machine.reason,
+      needsReview: false,
+      evidence: [`machine: ${machine.reason}`],
       text: fresh.visible,
       participants: null,
       anchored: null,
@@ -166,8 +180,18 @@ export function understandReply(raw: Buffer | string): UnderstoodReply {
   }
   // Attendance is read when the reply is about a gathering: it says so, or it answers one
   // of our gathering mails (its subject, or the step in our Message-ID it replies to).
-  const answers = readAttendance(said, sender?.name ?? senderName);
-  const attendance = answers && (attendanceCue(said) || aboutGathering(mime)) ? answers : null;
+  const answers = readAttendance(
+    said,
+    sender?.name ?? senderName,
+    (context.participants ?? []).map((p) => p.name),
+  );
+  const attendance =
+    answers && (attendanceCue(said) || aboutGathering(mime))
+      ? resolveAttendance(answers, context.participants ?? [], {
+          name: sender?.name ?? senderName,
+          from,
+        })
+      : null;
 
   // An out-of-office with no header or subject to show it: the words alone, when nothing
   // in them registers anyone.
@@ -176,6 +200,8 @@ export function understandReply(raw: Buffer | string): UnderstoodReply {
       ...base,
       kind: 'auto-reply',
       reason: 'out-of-office wording',
+      needsReview: false,
+      evidence: ['out-of-office wording, nothing registers anyone'],
       text: fresh.text || fresh.visible,
       participants: null,
       anchored: null,
@@ -189,6 +215,7 @@ export function understandReply(raw: Buffer | string): UnderstoodReply {
   }
 
   const questions = extractQuestions(said);
+  const answered = answeredStepOf(answeredStep(mime));
   const verdict = classifyHuman({
     text: said,
     subject: mime.subject,
@@ -198,12 +225,25 @@ export function understandReply(raw: Buffer | string): UnderstoodReply {
     attachments: documents(mime),
     registrationStage: /^(?:invitation|registration)/.test(answeredStep(mime) ?? ''),
   });
-  return {
-    ...base,
+  const judgement = judge({
     kind: verdict.kind,
     reason: verdict.reason,
+    sentences: readSentences(said),
+    participants: reading.participants,
+    sender,
+    attendance,
+    questions,
+    answered,
+  });
+  return {
+    ...base,
+    kind: judgement.kind,
+    reason: verdict.reason,
+    needsReview: judgement.needsReview,
+    evidence: judgement.evidence,
+    thanksOnly: judgement.thanksOnly,
     text: fresh.text,
-    participants: verdict.kind === 'registration' ? reading.participants : null,
+    participants: judgement.kind === 'registration' ? reading.participants : null,
     anchored: reading.anchored,
     networkPreference: reading.networkPreference,
     questions,
@@ -298,6 +338,12 @@ export function describeReply(reply: ParsedReply): string {
   lines.push(`${KIND_LABEL[reply.kind]} from ${who}, ${when}`);
   lines.push(`  Subject: ${reply.subject || '(none)'}`);
   if (r.reason) lines.push(`  Why: ${r.reason}`);
+  if (reply.needsReview)
+    lines.push('  Not sure: a person confirms this reading before any journey is told');
+  if (reply.evidence?.length) {
+    lines.push('  Evidence:');
+    for (const e of reply.evidence) lines.push(`    - ${e}`);
+  }
 
   if (reply.kind === 'bounce' && reply.bounce) {
     const b = reply.bounce;

@@ -1,0 +1,47 @@
+// npm run score:replies [-- --verbose] [-- --json]: the reader against the Norwegian corpus.
+import { understandReply } from '../../mail/incoming/understand';
+import type { Participant } from '../../domain/types';
+import { loadReplyCases } from './cases';
+import { formatSummary, scoreCase, summarise } from './score';
+
+const verbose = process.argv.includes('--verbose');
+const json = process.argv.includes('--json');
+const cases = loadReplyCases();
+const times: number[] = [];
+const scores = cases.map((c) => {
+  const participants: Participant[] = (c.context?.participants ?? []).map((p) => ({
+    name: p.name,
+    title: null,
+    email: p.email ?? null,
+    phone: null,
+  }));
+  const t0 = process.hrtime.bigint();
+  const reply = understandReply(c.raw, { participants });
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  return scoreCase(c, reply);
+});
+const summary = summarise(scores, cases);
+times.sort((a, b) => a - b);
+const timing = {
+  medianMs: times[Math.floor(times.length / 2)] ?? 0,
+  maxMs: times[times.length - 1] ?? 0,
+};
+if (json) {
+  process.stdout.write(`${JSON.stringify({ summary, timing, scores }, null, 2)}\n`);
+} else {
+  if (verbose) {
+    for (const s of scores.filter((x) => !x.fullyRight)) {
+      const tag = s.harmful ? 'HARMFUL' : s.review ? 'review ' : 'wrong  ';
+      process.stdout.write(
+        `${tag} ${s.file}: ${s.wrong.join('; ') || 'right, but sent to review'}\n`,
+      );
+      for (const e of s.evidence) process.stdout.write(`          ${e}\n`);
+    }
+    process.stdout.write('\n');
+  }
+  process.stdout.write(`${formatSummary(summary)}\n`);
+  process.stdout.write(
+    `Parse time per reply: median ${timing.medianMs.toFixed(1)} ms, max ${timing.maxMs.toFixed(1)} ms\n`,
+  );
+}
+process.exitCode = summary.harmful.length ? 1 : 0;

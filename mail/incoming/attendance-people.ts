@@ -1,0 +1,50 @@
+// An attendance answer read against the journey's own participants: «alle tre», «begge»,
+// «jeg», «Kari» become the people they are. The journey does the same when it applies the
+// answer (domain/journey/attendance.ts); here it lets the reader state the people it read,
+// and lets a substitute be on the list as someone who comes.
+import type { Address, AttendanceAnswer, Participant } from '../../domain/types';
+import { findParticipant } from '../../domain/journey/attendance';
+
+const same = (a: string | null, b: string | null) =>
+  (a ?? '').toLowerCase().trim() === (b ?? '').toLowerCase().trim();
+
+/** The answers with each person resolved to a known participant where one fits. */
+export function resolveAttendance(
+  answers: AttendanceAnswer[] | null,
+  known: Participant[],
+  sender: { name: string | null; from: Address },
+): AttendanceAnswer[] | null {
+  if (!answers || !known.length) return answers;
+  const me = known.find((p) => p.email && same(p.email, sender.from.address)) ?? null;
+  const whoIs = (name: string): string => {
+    if (sender.name && same(name, sender.name) && me) return me.name;
+    return findParticipant(known, name)?.name ?? name;
+  };
+  const named = answers.filter((a) => a.participant !== null);
+  const explicit = new Set(named.map((a) => whoIs(a.participant!).toLowerCase()));
+  const out: AttendanceAnswer[] = [];
+  for (const a of answers) {
+    if (a.participant !== null) {
+      out.push({ ...a, participant: whoIs(a.participant) });
+      continue;
+    }
+    // «Vi kommer alle tre»: everyone not answered for by name.
+    for (const p of known) {
+      if (explicit.has(p.name.toLowerCase())) continue;
+      out.push({ ...a, participant: p.name });
+    }
+  }
+  for (const a of [...out]) {
+    const sub = a.substitute;
+    if (!sub || out.some((b) => same(b.participant, sub.name))) continue;
+    out.push({
+      participant: sub.name,
+      attending: true,
+      overnight: null,
+      dinner: null,
+      dietary: null,
+      substitute: null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+// Whether a reading is sure enough to move a journey. The first reading (classify.ts) picks a
+// kind from cues; here each sentence's scope is weighed (scope.ts) and the reading states its
+// evidence. Conflicting or weak evidence sends the mail to a person with the proposed reading:
+// a wrong state change with nobody asked is the worst thing this system can do, a question to
+// the coordinator the cheapest.
+import type { AttendanceAnswer, Participant } from '../../domain/types';
+import type { HumanKind } from './classify';
+import { onlyThanks, type SentenceReading } from './scope';
+
+/** Which of our mails the reply answers, as far as its thread says. */
+export type AnsweredStep = 'registration' | 'gathering' | 'report' | null;
+
+export interface JudgementInput {
+  kind: HumanKind;
+  reason: string;
+  sentences: SentenceReading[];
+  participants: Participant[];
+  sender: Participant | null;
+  attendance: AttendanceAnswer[] | null;
+  questions: string[];
+  answered: AnsweredStep;
+}
+
+export interface Judgement {
+  kind: HumanKind;
+  /** true: a person confirms the reading before any journey is told. */
+  needsReview: boolean;
+  /** Short strings: which sentence or line made the reading, and what speaks against it. */
+  evidence: string[];
+  /** The reply only thanks or acknowledges: recorded, nothing to do. */
+  thanksOnly: boolean;
+}
+
+const quote = (s: string) => `«${s}»`;
+
+/** Which of our steps a Message-ID step name belongs to. */
+export function answeredStepOf(step: string | null): AnsweredStep {
+  if (!step) return null;
+  if (/^(?:invitation|registration)/.test(step)) return 'registration';
+  if (/attendance|gathering/.test(step)) return 'gathering';
+  if (/status|lessons|followup/.test(step)) return 'report';
+  return null;
+}
+
+export function judge(input: JudgementInput): Judgement {
+  const { sentences: said, participants } = input;
+  const evidence: string[] = [];
+  const doubts: string[] = [];
+  const statements = said.filter((s) => s.registers);
+  const declines = said.filter((s) => s.declines);
+  const negated = said.filter((s) => s.negatedRegistration);
+  const conditions = said.filter(
+    (s) => s.conditional && /delta|deltak|påmeld|meld|nettverk|particip|join/i.test(s.text),
+  );
+  let kind = input.kind;
+
+  for (const s of statements) evidence.push(`registers: ${quote(s.text)}`);
+  for (const s of declines) evidence.push(`declines: ${quote(s.text)}`);
+  for (const s of negated) evidence.push(`negated registration: ${quote(s.text)}`);
+  for (const s of conditions) evidence.push(`condition: ${quote(s.text)}`);
+  for (const q of input.questions.slice(0, 3)) evidence.push(`asks: ${quote(q)}`);
+  if (participants.length)
+    evidence.push(`names ${participants.length}: ${participants.map((p) => p.name).join(', ')}`);
+
+  // A reply to a gathering or report mail does not register or decline: what it says about
+  // taking part (a substitute, «vi trekker oss») is for a person or the attendance reader.
+  if (kind === 'registration' && input.answered && input.answered !== 'registration') {
+    evidence.push(`answers a ${input.answered} mail: not read as a registration`);
+    kind = input.attendance?.length ? 'other' : input.questions.length ? 'question' : 'other';
+  }
+
+  if (kind === 'registration') {
+    if (declines.length) doubts.push('it also declines');
+    if (negated.length) doubts.push('a registration word stands negated');
+    if (conditions.length) doubts.push('it states a condition');
+    if (!participants.length) doubts.push('it names nobody');
+    if (!statements.length && participants.length) {
+      const complete = participants.some((p) => p.email || p.title);
+      const onlySender =
+        participants.length === 1 && input.sender && sameName(participants[0], input.sender);
+      if (!complete) doubts.push('names without title or email, and no words that register');
+      else if (onlySender) doubts.push('only the sender is named, and no words that register');
+    }
+    if (!statements.length && !participants.length) doubts.push(`only ${input.reason}`);
+  } else if (kind === 'decline') {
+    if (statements.length) doubts.push('it also registers');
+    if (participants.length) doubts.push('it names participants');
+    if (conditions.length) doubts.push('it states a condition');
+    if (!declines.length && !/withdraw/.test(input.reason)) doubts.push('no sentence declines');
+    if (input.answered && input.answered !== 'registration')
+      doubts.push(`a withdrawal in answer to a ${input.answered} mail`);
+  } else if (kind === 'other' && input.attendance?.length) {
+    const unresolved = input.attendance.filter((a) => a.participant === null);
+    if (unresolved.length && input.attendance.length > 1)
+      doubts.push('an attendance answer names nobody');
+    const byPerson = new Map<string, boolean>();
+    for (const a of input.attendance) {
+      if (a.participant === null || a.attending === null) continue;
+      const key = a.participant.toLowerCase();
+      if (byPerson.has(key) && byPerson.get(key) !== a.attending)
+        doubts.push(`contradicts itself about ${a.participant}`);
+      byPerson.set(key, a.attending);
+    }
+  } else if (kind === 'other' && input.answered === 'registration' && negated.length) {
+    doubts.push('a registration word stands negated, and nothing else decides it');
+  }
+
+  for (const d of doubts) evidence.push(`doubt: ${d}`);
+  const thanksOnly = kind === 'other' && !input.attendance?.length && onlyThanks(said);
+  if (thanksOnly) evidence.push('only thanks');
+  return { kind, needsReview: doubts.length > 0, evidence: evidence.slice(0, 12), thanksOnly };
+}
+
+function sameName(a: Participant, b: Participant): boolean {
+  return (
+    a.name.toLowerCase() === b.name.toLowerCase() || (!!a.email && a.email === (b.email ?? null))
+  );
+}
