@@ -39,6 +39,7 @@ export { languageFor } from './view';
 export const CALENDAR_TEMPLATES: readonly TemplateName[] = [
   'assignment',
   'gathering-announcement',
+  'gathering-change',
   'attendance-request',
   'gathering-practical',
 ];
@@ -259,7 +260,8 @@ function calendarAttachments(
       description,
       organizer: { name: c.contact.name, email: c.contact.email },
     };
-    if (g.venue) event.location = address ? `${g.venue.name}, ${address}` : g.venue.name;
+    if (g.venue && !g.venueProposed)
+      event.location = address ? `${g.venue.name}, ${address}` : g.venue.name;
     return event;
   });
   const id = network.id.toLowerCase();

@@ -309,6 +309,23 @@ export function sampleContext(name: TemplateName, options: SampleOptions = {}): 
       ctx.waitingListPosition = 3;
       ctx.now = '2013-05-28T08:00:00.000Z';
       break;
+    case 'waiting-list-closing':
+      registered();
+      ctx.waitingListPosition = 3;
+      ctx.now = '2013-09-20T08:00:00.000Z';
+      break;
+    case 'gathering-change': {
+      // Gathering 2 moved a week, to another venue, after it was announced.
+      inNetwork(2, '2013-09-10T08:00:00.000Z');
+      const before = gathering(2, '2013-10', {
+        date: '2013-10-10',
+        startsAt: '2013-10-10T08:00:00.000Z',
+        endsAt: '2013-10-10T14:00:00.000Z',
+        venue: SAMPLE_VENUES.gardermoen,
+      });
+      ctx.change = { date: true, venue: true, before };
+      break;
+    }
     case 'assignment':
       registered();
       ctx.network = network;

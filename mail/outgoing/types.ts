@@ -3,6 +3,7 @@ import type {
   BounceInfo,
   Campaign,
   Flag,
+  Gathering,
   Instant,
   MissingItem,
   Municipality,
@@ -22,8 +23,10 @@ export const JOURNEY_TEMPLATES = [
   'no-response-closing',
   'late-registration',
   'waiting-list',
+  'waiting-list-closing',
   'assignment',
   'gathering-announcement',
+  'gathering-change',
   'attendance-request',
   'gathering-reminder',
   'gathering-practical',
@@ -75,8 +78,16 @@ export interface MailContext {
   networkPreference?: NetworkId | null;
   /** For the bounce notice: which addresses bounced, and why. */
   bounce?: BounceInfo | null;
+  /** For the change letter: what moved, and the gathering as the municipality was told it. */
+  change?: GatheringChange | null;
   /** Campaign-calendar "now": the date a mail is written. */
   now: Instant;
+}
+
+export interface GatheringChange {
+  date: boolean;
+  venue: boolean;
+  before: Gathering;
 }
 
 export interface RenderedMail {

@@ -153,6 +153,8 @@ export interface MailView {
   gathering?: GatheringView;
   /** The gathering after `gathering`, if any (follow-ups point to it). */
   nextGathering?: GatheringView;
+  /** The change letter: what moved, and the gathering as it was told before. */
+  change?: { date: boolean; venue: boolean; before: GatheringView };
   missing: {
     any: boolean;
     participants?: boolean;
@@ -192,6 +194,8 @@ export interface MailView {
 const TO_PARTICIPANTS = new Set([
   'assignment',
   'gathering-announcement',
+  'gathering-change',
+  'waiting-list-closing',
   'attendance-request',
   'followup-1',
   'followup-2',
@@ -290,7 +294,8 @@ export function gatheringView(g: Gathering, lang: Language, themes: Themes): Gat
     view.end = `${formatDate(dayOf(end), lang)} ${formatTime(end)}`;
   }
   if (start && end && !multiDay) view.times = `${formatTime(start)}–${formatClock(end)}`;
-  if (g.venue) {
+  // A venue only proposed by the assignment is not named: the letter says «Sted kommer».
+  if (g.venue && !g.venueProposed) {
     const address = clean(g.venue.address);
     view.venue = {
       name: g.venue.name,
@@ -429,6 +434,10 @@ export function buildView(
       if (!g) throw new Error(`network ${network.id} has no gathering ${ctx.gathering}`);
       view.gathering = g;
       view.nextGathering = network.gatherings.find((x) => x.number === g.number + 1);
+      if (ctx.change) {
+        const { date, venue, before } = ctx.change;
+        view.change = { date, venue, before: gatheringView(before, lang, themes) };
+      }
     }
   }
 
