@@ -38,13 +38,13 @@ export function explainVenue(
   const other = network.runnerUp;
   if (!other) return `${text} ${network.venueFixed ? '' : 'It is the only candidate.'}`.trim();
   const difference = other.totalTravelHours - total;
-  const longer =
-    other.maxTravelHours < longest
-      ? `, but the longest journey would be ${hours(other.maxTravelHours)}`
-      : `, the longest ${hours(other.maxTravelHours)}`;
+  // Compared as shown (one decimal), so a contrast is never drawn between equal figures.
+  const shorter = hours(other.maxTravelHours) !== hours(longest) && other.maxTravelHours < longest;
+  const its = `the longest journey would be ${hours(other.maxTravelHours)}`;
   text +=
     difference >= 0
-      ? ` Next best: ${other.venue.name}, ${hours(difference)} more in all${longer}.`
-      : ` The best candidate would be ${other.venue.name}, ${hours(-difference)} less in all${longer}.`;
+      ? ` Next best: ${other.venue.name}, ${hours(difference)} more in all, ${shorter ? 'but' : 'and'} ${its}.`
+      : ` The best candidate would be ${other.venue.name}, ${hours(-difference)} less in all, ` +
+        `${shorter ? `and ${its}` : `but ${its}`}.`;
   return text;
 }
