@@ -36,3 +36,13 @@ export function reminderTimes(campaign: Campaign): Instant[] {
     .sort((a, b) => b - a)
     .map((offset) => minus(registrationDeadline, offset));
 }
+
+/**
+ * When the networks are final: every network has held its first gathering (its month's
+ * end when only the month is known). Whoever is still on the waiting list then hears that
+ * there was no place this time.
+ */
+export function networksFinal(campaign: Campaign): Instant {
+  const firsts = campaign.networks.map((n) => gatheringEnd(n.gatherings[0]));
+  return latest(firsts.length ? firsts : [campaign.schedule.registrationDeadline]);
+}

@@ -35,7 +35,7 @@ const mails = (c: Campaign, id: string) =>
     (m) => m.campaignId === c.id && m.municipalityId === id && m.audience === 'municipality',
   );
 
-test('a gathering dated late is announced at once; a moved one is announced again; lessons unanswered close the journey', async () => {
+test('a gathering dated late is announced at once; a moved one is told as a change; lessons unanswered close the journey', async () => {
   const campaign = await freshCampaign();
   const bergen = municipality('4601');
   const journey = await s.startJourney(campaign, bergen);
@@ -78,14 +78,15 @@ test('a gathering dated late is announced at once; a moved one is announced agai
   });
   expect(announced.context.gathering).toBe(1);
 
-  // The date moves a day: the journey announces it again and waits for the new date.
+  // The date moves a day: the journey tells it as a change and waits for the new date.
   await campaignHandle(campaign).executeUpdate(setGatheringUpdate, {
     args: [{ network: 'B', number: 1, date: '2013-08-31', by: 'koordinator' }],
   });
   await s.advanceTo(campaign, '2013-08-30T12:00:00.000Z', 0);
   state = await s.state(campaign, bergen.id);
   expect(state.stage).toBe('assigned'); // not yet gathering_1: it moved to the 31st
-  expect(mails(campaign, bergen.id).at(-1)?.template).toBe('gathering-announcement');
+  expect(mails(campaign, bergen.id).at(-1)?.template).toBe('gathering-change');
+  expect(mails(campaign, bergen.id).at(-1)?.context.change).toMatchObject({ date: true });
   expect(mails(campaign, bergen.id).at(-1)?.context.network?.gatherings[0].date).toBe('2013-08-31');
 
   for (const [number, date] of [

@@ -172,7 +172,7 @@ test('auto-replies do not count, bounces flag the address, replaying a reply cha
   expect(s.templates(over.id)).toEqual(['invitation', 'registration-over-limit']);
 });
 
-test('silence gets reminders and a polite close; a late registration is flagged and lands on the waiting list', async () => {
+test('silence gets reminders and a polite close; a late registration is flagged and placed in a network with room', async () => {
   const silent = municipality('3907'); // Sandefjord
   await s.startJourney(campaign, silent);
   // A phone registration before the deadline, and one refused for bad input.
@@ -229,12 +229,16 @@ test('silence gets reminders and a polite close; a late registration is flagged 
   const late = await s.state(campaign, silent.id);
   expect(late.lateRegistration).toBe(true);
   expect(late.flags.map((f) => f.kind)).toContain('late-registration');
-  expect(late.stage).toBe('waiting_list');
-  expect(late.waitingListPosition).toBeGreaterThanOrEqual(1);
-  expect(s.templates(silent.id).slice(-2)).toEqual(['late-registration', 'waiting-list']);
+  // The rule its letter states: a network with room takes it at once (full ones: the list).
+  expect(late.stage).toBe('assigned');
+  expect(late.network).not.toBeNull();
+  expect(late.waitingListPosition).toBeNull();
+  expect(s.templates(silent.id).slice(-2)).toEqual(['late-registration', 'assignment']);
   expect(s.templates(silent.id, 'coordinator')).toContain('notice-late-registration');
   const campaignState = await s.campaignState(campaign);
-  expect(campaignState.proposal!.waitingList.at(-1)).toBe(silent.id);
+  expect(campaignState.proposal!.waitingList).not.toContain(silent.id);
+  const placed = campaignState.proposal!.networks.find((x) => x.id === late.network!.id)!;
+  expect(placed.municipalityIds).toContain(silent.id);
 });
 
 test('a decline after the deadline counts as declined, not as no answer, and is thanked', async () => {

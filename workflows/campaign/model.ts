@@ -1,6 +1,7 @@
 // The campaign's own state: who registered, the proposed and approved assignment, the
 // networks with their gatherings. Its history grows with registrations, never with the
 // number of municipalities invited (journeys are started by the client, not by this).
+import { patched } from '@temporalio/workflow';
 import type { Campaign, Instant, Network, NetworkId } from '../../domain/types';
 import type { AssignmentProposal, AssignmentRegistration } from '../../domain/assignment/types';
 import {
@@ -18,6 +19,7 @@ import type {
   RegistrationNotice,
 } from '../definitions';
 import type { CampaignCalendar } from '../calendar';
+import { placeLateRegistration } from './late';
 
 export type CampaignEffect =
   | { kind: 'assign'; municipalityId: string; assignment: Assignment }
@@ -89,9 +91,17 @@ export class CampaignModel {
       this.state.proposal = recount(proposal, this.active());
       return;
     }
-    if (!proposal.waitingList.includes(notice.municipalityId) || previous?.withdrawn) {
-      // After approval a new registration joins the end of the waiting list; the
-      // coordinator moves it into a network if there is room.
+    const isNew = !proposal.waitingList.includes(notice.municipalityId) || previous?.withdrawn;
+    if (isNew && patched('late-registration-placed-when-room')) {
+      // What the late-registration letter promises: a network with room, else the waiting list.
+      this.state.proposal = placeLateRegistration(
+        proposal,
+        this.state.campaign,
+        toAssignmentRegistration(notice),
+      );
+    } else if (isNew) {
+      // Before that rule: a new registration joined the end of the waiting list; the
+      // coordinator moved it into a network if there was room.
       this.state.proposal = {
         ...proposal,
         waitingList: [
@@ -154,12 +164,21 @@ export class CampaignModel {
     this.state.approved = { by, at };
     this.state.phase = 'running';
     // The proposed venue becomes the venue of every gathering not yet given one.
+    // For gatherings 2 and 3 it stays a proposal until the coordinator sets one (letters say
+    // «Sted kommer»); campaigns approved before that rule named it as decided.
+    const marked = patched('proposed-venue-marked');
     const campaign = this.state.campaign;
     campaign.networks = campaign.networks.map((network) => {
       const venue = this.state.proposal!.networks.find((n) => n.id === network.id)?.venue ?? null;
       return {
         ...network,
-        gatherings: network.gatherings.map((g) => ({ ...g, venue: g.venue ?? venue })),
+        gatherings: network.gatherings.map((g) =>
+          g.venue || !venue
+            ? g
+            : marked && g.number > 1
+              ? { ...g, venue, venueProposed: true }
+              : { ...g, venue },
+        ),
       };
     });
     for (const r of this.active()) this.assignOne(r.municipalityId);
@@ -195,9 +214,22 @@ export class CampaignModel {
     });
   }
 
+  /** The coordinator named the venue: no longer the assignment's proposal. */
+  private venueDecided(networkId: NetworkId, number: number): void {
+    for (const network of this.state.campaign.networks) {
+      if (network.id !== networkId) continue;
+      network.gatherings = network.gatherings.map((x) => {
+        if (x.number !== number || !x.venueProposed) return x;
+        const { venueProposed: _proposed, ...decided } = x;
+        return decided;
+      });
+    }
+  }
+
   /** Sets a gathering's date, times or venue, and tells the network's journeys. */
   setGathering(g: GatheringSetting): void {
     this.state.campaign = this.withGathering(g);
+    if (g.venue !== undefined) this.venueDecided(g.network, g.number);
     if (this.phase === 'awaiting-approval') this.propose();
     const members =
       this.state.proposal?.networks.find((n) => n.id === g.network)?.municipalityIds ?? [];

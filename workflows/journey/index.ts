@@ -27,10 +27,10 @@ import {
   type JourneyInput,
   type RegistrationNotice,
 } from '../definitions';
-import type { Network } from '../../domain/types';
 import { Journey, REGISTERED_STAGES } from './model';
 import { handleReply } from './replies';
-import { announce, timeline } from './timeline';
+import { timeline } from './timeline';
+import { onNetworkChanged } from './changes';
 
 export interface JourneyResult {
   stage: string;
@@ -190,6 +190,7 @@ function onAssigned(j: Journey, a: Assignment): void {
     j.publish();
     if (changed) {
       j.announced.clear();
+      j.told.clear();
       j.mail('assignment', { to: j.participantAddresses() });
     }
   } else {
@@ -201,17 +202,6 @@ function onAssigned(j: Journey, a: Assignment): void {
     if (wasPlaced || j.state.mails.every((m) => m.template !== 'waiting-list')) {
       j.mail('waiting-list', { to: j.participantAddresses() });
     }
-  }
-}
-
-function onNetworkChanged(j: Journey, network: Network): void {
-  if (j.isFinal() || j.state.network?.id !== network.id) return;
-  j.state.network = network;
-  // Gatherings already announced are announced again if their date or venue moved.
-  for (const n of [...j.announced.keys()]) {
-    const g = network.gatherings.find((x) => x.number === n);
-    if (g?.endsAt && j.calendar.hasPassed(g.endsAt)) continue;
-    announce(j, n);
   }
 }
 
@@ -248,7 +238,7 @@ async function deliver(j: Journey, mail: OutgoingMail): Promise<void> {
           ? outcome.rejected
           : [];
     if (refused.length && mail.audience === 'municipality') {
-      j.raiseFlag('bounce', `The mail server refused ${refused.join(', ')} (${mail.template})`);
+      j.raiseFlag('bounce', `E-postserveren avviste ${refused.join(', ')} (${mail.template})`);
     }
   } catch (error) {
     j.state.mails.push({ ...record(), status: 'failed' });
@@ -259,7 +249,7 @@ async function deliver(j: Journey, mail: OutgoingMail): Promise<void> {
     if (mail.audience === 'municipality') {
       j.raiseFlag(
         'send-failed',
-        `The mail "${mail.template}" could not be sent: ${(error as Error).message}`,
+        `E-posten «${mail.template}» kunne ikke sendes: ${(error as Error).message}`,
       );
     }
   }

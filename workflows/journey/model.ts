@@ -14,7 +14,7 @@ import type {
 } from '../../domain/types';
 import { contactKeys } from '../../domain/contacts';
 import { emptyAttendance, type AttendanceRecord } from '../../domain/journey/attendance';
-import type { MailContext, TemplateName } from '../../mail/outgoing/types';
+import type { GatheringChange, MailContext, TemplateName } from '../../mail/outgoing/types';
 import type { OutgoingMail } from '../../mail/outgoing-mail';
 import {
   CampaignIdKey,
@@ -51,7 +51,24 @@ export interface MailOptions {
   flag?: Flag | null;
   reply?: MailContext['reply'];
   bounce?: BounceInfo | null;
+  change?: GatheringChange | null;
 }
+
+/** Mails that tell a gathering's date and venue: the one they are about… */
+const TELLS_GATHERING = new Set<TemplateName>([
+  'gathering-announcement',
+  'gathering-change',
+  'attendance-request',
+  'gathering-reminder',
+  'gathering-practical',
+]);
+/** …and those that name the next one (the follow-ups). */
+const TELLS_NEXT = new Set<TemplateName>([
+  'followup-1',
+  'followup-2',
+  'followup-reminder',
+  'status-request',
+]);
 
 const NOTICE_FOR: Partial<Record<FlagKind, TemplateName>> = {
   question: 'notice-question',
@@ -68,6 +85,12 @@ export class Journey {
   readonly seen = new Set<string>();
   /** Date+venue each gathering was last announced with, to re-announce on change. */
   readonly announced = new Map<number, string>();
+  /** Each gathering as the municipality was last told it, to tell it of a contradiction. */
+  readonly told = new Map<number, Gathering>();
+  /** The gathering the timeline waits to announce: a change to it is the announcement. */
+  announcing: number | null = null;
+  /** The waiting-list closing letter went out: it is sent once. */
+  waitingListClosed = false;
   invitationSentAt: string | null = null;
   /** 1 while the outbox carries out an effect. */
   inFlight = 0;
@@ -234,7 +257,10 @@ export class Journey {
       reply: options.reply ?? null,
       bounce: options.bounce ?? null,
       now: this.now(),
+      // Only on the change letter: older mails' inputs stay as they were.
+      ...(options.change ? { change: options.change } : {}),
     };
+    if (audience === 'municipality') this.remember(template, options.gathering ?? null);
     const to = options.to ?? [
       { name: this.state.municipality.name, address: this.state.municipality.email },
     ];
@@ -253,6 +279,19 @@ export class Journey {
         audience,
       },
     });
+  }
+
+  /** Remembers which gatherings a mail told the municipality about, as they stand now. */
+  private remember(template: TemplateName, gathering: number | null): void {
+    const network = this.state.network;
+    if (!network) return;
+    const tell = (n: number) => {
+      const g = network.gatherings.find((x) => x.number === n);
+      if (g) this.told.set(n, g);
+    };
+    if (template === 'assignment') network.gatherings.forEach((g) => tell(g.number));
+    else if (gathering !== null && TELLS_GATHERING.has(template)) tell(gathering);
+    else if (gathering !== null && TELLS_NEXT.has(template)) tell(gathering + 1);
   }
 
   /** Tells the campaign about this registration (or its withdrawal). */

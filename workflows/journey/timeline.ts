@@ -1,11 +1,12 @@
 // The journey's calendar, read top to bottom like the invitation letter: invite, remind,
 // close registration, wait for the network, three gatherings with follow-up between
 // them, then lessons learned.
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import { allAnswered } from '../../domain/journey/attendance';
 import {
   campaignHorizon,
   minus,
+  networksFinal,
   plus,
   reminderTimes,
   isBefore,
@@ -66,27 +67,43 @@ function closeRegistration(j: Journey): void {
       j.setStage('registered');
       j.raiseFlag(
         'incomplete-at-deadline',
-        `Registered with gaps at the deadline: ${s.missing.join(', ')}`,
+        `Påmeldt med mangler ved fristen: ${s.missing.map((m) => MISSING[m] ?? m).join(', ')}`,
       );
       j.notifyCampaign();
     } else {
       j.setStage('no_response');
       j.raiseFlag(
         'incomplete-at-deadline',
-        'Wanted to join but named nobody with an address by the deadline',
+        'Ville være med, men hadde ikke oppgitt noen deltaker med e-postadresse ved fristen',
       );
     }
   }
 }
 
-/** Waits for a network; those who never get one stay open until the campaign is over. */
+/**
+ * Waits for a network; those who never get one stay open until the campaign is over. One
+ * still on the waiting list when the networks are final (every first gathering held), or
+ * put there later and still on it when the campaign ends, hears so once.
+ */
 async function placedInNetwork(j: Journey): Promise<boolean> {
   const horizon = campaignHorizon(j.campaign);
-  await j.calendar.until(
-    () => horizon,
-    () => j.state.network !== null && j.isRegistered(),
-  );
-  return j.state.network !== null && j.isRegistered();
+  const placed = () => j.state.network !== null && j.isRegistered();
+  // Journeys that waited before this rule keep waiting without the letter.
+  if (patched('waiting-list-closing')) {
+    await j.calendar.until(() => networksFinal(j.campaign), placed);
+    closeWaitingList(j);
+    await j.calendar.until(() => horizon, placed);
+    closeWaitingList(j);
+  } else {
+    await j.calendar.until(() => horizon, placed);
+  }
+  return placed();
+}
+
+function closeWaitingList(j: Journey): void {
+  if (j.stage !== 'waiting_list' || j.waitingListClosed) return;
+  j.waitingListClosed = true;
+  j.mail('waiting-list-closing', { to: j.participantAddresses() });
 }
 
 /**
@@ -101,8 +118,10 @@ async function gathering(j: Journey, n: 1 | 2 | 3): Promise<boolean> {
   const held = g()?.endsAt && j.calendar.hasPassed(g()!.endsAt!);
   if (held) return false;
 
+  j.announcing = n;
   await condition(() => Boolean(g()?.startsAt && g()?.venue));
   announce(j, n);
+  j.announcing = null;
 
   await j.calendar.until(starts(s.attendanceRequestBefore));
   j.attendance(n);
@@ -168,6 +187,15 @@ async function followUp(j: Journey, n: 1 | 2): Promise<void> {
     j.mail('status-request', { gathering: n, to: j.participantAddresses() });
   }
 }
+
+/** What a registration lacks, as the coordinator reads it in the flag. */
+const MISSING: Record<string, string> = {
+  participants: 'for få deltakere',
+  'participant-name': 'navn på deltaker',
+  'participant-title': 'stillingstittel',
+  'participant-email': 'e-postadresse',
+  anchoring: 'bekreftelse på forankring i administrativ ledelse',
+};
 
 async function lessonsLearned(j: Journey): Promise<void> {
   const s = j.campaign.schedule;
