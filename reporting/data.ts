@@ -56,6 +56,13 @@ export const isPlaced = (j: JourneyState): boolean =>
 /** The network a journey is placed in, or null. */
 export const placedIn = (j: JourneyState): NetworkId | null => (isPlaced(j) ? j.network!.id : null);
 
+/** The waiting-list closing letter reached the municipality's mail server. */
+export const gotWaitingListClosing = (j: JourneyState): boolean =>
+  j.mails.some(
+    (m) =>
+      m.template === 'waiting-list-closing' && (m.status === 'sent' || m.status === 'already-sent'),
+  );
+
 /** Registered and not placed: waiting for the assignment or on the waiting list. */
 export const isUnplaced = (j: JourneyState): boolean =>
   j.stage === 'registered' || j.stage === 'waiting_list';
@@ -103,6 +110,8 @@ export interface Funnel {
   pending: number;
   /** Stage `waiting_list`. */
   waitingList: number;
+  /** Of those on the waiting list, told there was no place this time (the closing letter). */
+  waitingListClosed: number;
   /** In a network now (assigned … completed); see `isPlaced`. */
   placed: number;
   /** Placed municipalities per network id (every campaign network present, 0 if empty). */
@@ -133,6 +142,7 @@ export function funnel(data: CampaignData): Funnel {
     noResponse: 0,
     pending: 0,
     waitingList: 0,
+    waitingListClosed: 0,
     placed: 0,
     placedByNetwork: Object.fromEntries(data.campaign.campaign.networks.map((n) => [n.id, 0])),
     completed: 0,
@@ -166,8 +176,10 @@ export function funnel(data: CampaignData): Funnel {
     if (j.stage === 'cancelled') continue;
     f.participants += j.participants.length;
     if (j.stage === 'registered') f.pending++;
-    else if (j.stage === 'waiting_list') f.waitingList++;
-    else if (isPlaced(j)) {
+    else if (j.stage === 'waiting_list') {
+      f.waitingList++;
+      if (gotWaitingListClosing(j)) f.waitingListClosed++;
+    } else if (isPlaced(j)) {
       const id = j.network!.id;
       f.placed++;
       f.placedParticipants += j.participants.length;

@@ -10,6 +10,7 @@ import { formatDateShort, formatTime, toOslo } from '../mail/outgoing/dates';
 import { renderFunnel, renderTimeline, UNPLACED_COLOUR } from './chart';
 import {
   funnel,
+  gotWaitingListClosing,
   hasRegistered,
   isPlaced,
   isUnplaced,
@@ -32,6 +33,7 @@ import {
   gatheringWhen,
   plural,
 } from './format';
+import { flagText } from './flag-text';
 import { markup, num, raw, type Html } from './html';
 import { lessonsByMunicipality, type MunicipalityLessons } from './lessons';
 import { dietaryCounts, logistics, sumTotals, type GatheringLogistics } from './logistics';
@@ -294,12 +296,18 @@ function unplacedList(data: CampaignData): Html {
     );
   if (!waiting.length) return markup``;
   const rows = waiting.map((j) => {
-    const position = j.waitingListPosition ? ` (plass ${j.waitingListPosition})` : '';
+    const closed = gotWaitingListClosing(j) ? ', fått avslutningsbrev' : '';
+    const position = `${j.waitingListPosition ? ` (plass ${j.waitingListPosition})` : ''}${closed}`;
     const registered = `${j.registeredAt ? formatInstant(j.registeredAt) : '–'}${j.lateRegistration ? ' (etter fristen)' : ''}`;
     return markup`<tr data-municipality="${j.municipality.id}"><td>${j.municipality.name}</td><td>${STAGE_LABELS[j.stage]}${position}</td><td class="num">${j.participants.length}</td><td>${j.networkPreference ?? '–'}</td><td>${registered}</td></tr>`;
   });
+  const onList = waiting.filter((j) => j.stage === 'waiting_list');
+  const closed = onList.filter(gotWaitingListClosing).length;
+  const closing = onList.length
+    ? markup`<p class="waiting-closed" data-waiting-list-closed="${closed}">${closed} av ${plural(onList.length, 'kommune', 'kommuner')} på ventelisten har fått beskjed om at det ikke ble plass denne gangen.</p>`
+    : markup``;
   return markup`<h3 class="subhead">Ikke plassert</h3>
-<div class="table-wrap"><table><thead><tr><th>Kommune</th><th>Status</th><th class="num">Deltakere</th><th>Ønsket nettverk</th><th>Påmeldt</th></tr></thead>
+${closing}<div class="table-wrap"><table><thead><tr><th>Kommune</th><th>Status</th><th class="num">Deltakere</th><th>Ønsket nettverk</th><th>Påmeldt</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`;
 }
 
@@ -365,7 +373,7 @@ function flagsSection(data: CampaignData): Html {
     .join(', ');
   const rows = open.map(
     ({ municipality, flag }) =>
-      markup`<tr><td>${formatInstant(flag.raisedAt)}</td><td>${municipality.name}</td><td>${FLAG_LABELS[flag.kind] ?? flag.kind}</td><td>${flag.message}</td></tr>`,
+      markup`<tr><td>${formatInstant(flag.raisedAt)}</td><td>${municipality.name}</td><td>${FLAG_LABELS[flag.kind] ?? flag.kind}</td><td>${flagText(flag.message)}</td></tr>`,
   );
   return markup`<section class="flags"><h2>Åpne saker for koordinator</h2>
 <p>${plural(open.length, 'sak venter', 'saker venter')} på koordinator: ${summary}.</p>
