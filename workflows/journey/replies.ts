@@ -35,10 +35,10 @@ const excerpt = (r: ParsedReply, at: string) => ({
 function route(j: Journey, r: ParsedReply, at: string): string {
   if (r.kind === 'auto-reply') return 'ignored: automatic reply';
   if (r.kind === 'bounce') {
-    const who = r.bounce?.recipients.join(', ') || 'an address';
+    const who = r.bounce?.recipients.join(', ') || 'en adresse';
     j.raiseFlag(
       'bounce',
-      `Mail to ${who} bounced: ${r.bounce?.diagnostic ?? r.bounce?.status ?? 'no reason given'}`,
+      `E-post til ${who} kom i retur: ${r.bounce?.diagnostic ?? r.bounce?.status ?? 'ingen grunn oppgitt'}`,
       excerpt(r, at),
       r.bounce,
     );
@@ -70,14 +70,14 @@ function route(j: Journey, r: ParsedReply, at: string): string {
   if (r.kind === 'question') return question(j, r, at);
   j.raiseFlag(
     'unclear-reply',
-    `A reply at stage ${stage} needs a person to read it`,
+    `Et svar i fasen ${stage} må leses av en person`,
     excerpt(r, at),
   );
   return 'flagged: for the coordinator to read';
 }
 
 function question(j: Journey, r: ParsedReply, at: string): string {
-  const asked = r.questions.length ? r.questions.join(' ') : 'See the reply';
+  const asked = r.questions.length ? r.questions.join(' ') : 'Se svaret';
   j.raiseFlag('question', asked, excerpt(r, at));
   return 'flagged: question';
 }
@@ -132,7 +132,7 @@ function applyRegistration(j: Journey, r: ParsedReply, at: string): void {
   if (status === 'over-limit') {
     j.raiseFlag(
       'over-limit',
-      `${s.participants.length} participants registered; ${j.campaign.participantsPerMunicipality.max} is the most wanted`,
+      `${s.participants.length} deltakere påmeldt; ${j.campaign.participantsPerMunicipality.max} er det høyeste antallet som ønskes`,
     );
     j.mail('registration-over-limit', { to: j.registrationAddresses(), inReplyTo: r.messageId });
   } else {
@@ -156,7 +156,7 @@ function lateReply(j: Journey, r: ParsedReply, at: string): string {
     s.registeredAt = at;
     s.registeredVia = 'mail';
     j.setStage('registered');
-    j.raiseFlag('late-registration', `Registration received after the deadline`, excerpt(r, at));
+    j.raiseFlag('late-registration', 'Påmelding mottatt etter fristen', excerpt(r, at));
     j.mail('late-registration', { to: j.registrationAddresses(), inReplyTo: r.messageId });
     j.notifyCampaign();
     return 'late registration';
@@ -188,12 +188,12 @@ function attendance(j: Journey, r: ParsedReply, at: string): string {
   j.state.participants = update.participants;
   j.state.gatherings[n - 1].attendance = update.records;
   for (const s of update.substitutions) {
-    j.raiseFlag('substitute', `${s.in.name} replaces ${s.out.name} (gathering ${n})`);
+    j.raiseFlag('substitute', `${s.in.name} kommer i stedet for ${s.out.name} (samling ${n})`);
   }
   if (update.unmatched.length) {
     j.raiseFlag(
       'unclear-reply',
-      `Attendance for someone not registered: ${update.unmatched.join(', ')}`,
+      `Svar om deltakelse for noen som ikke er påmeldt: ${update.unmatched.join(', ')}`,
     );
   }
   j.publish();
@@ -233,6 +233,6 @@ function report(j: Journey, r: ParsedReply, at: string, kind: Report['kind']): s
 }
 
 function unclear(j: Journey, r: ParsedReply, at: string): string {
-  j.raiseFlag('unclear-reply', 'A reply the system could not interpret', excerpt(r, at));
+  j.raiseFlag('unclear-reply', 'Et svar systemet ikke kunne tolke', excerpt(r, at));
   return 'flagged: for the coordinator to read';
 }
