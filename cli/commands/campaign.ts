@@ -8,6 +8,7 @@ import type * as StartOperations from '../../operations/start-campaign';
 import type * as StatusOperations from '../../operations/status';
 import { cancelCampaign } from '../../operations/changes';
 import { OperationError } from '../../operations/errors';
+import { invitationPace, paceText } from '../../operations/mail-pace';
 import type { CliContext } from '../context';
 import { colour, heading, line, printJson, progress, table } from '../output';
 import { count } from '../words';
@@ -109,12 +110,24 @@ Running it twice starts nothing new: journeys have fixed ids.`,
           allowAfterDeadline: o.allowAfterDeadline,
         };
         start().checkStartable(options);
+        // A compressed calendar with the workers' uncompressed mail rate: say how long the
+        // invitations take in campaign days, and what to set when that is too long.
+        const pace = o.compress
+          ? invitationPace(definition, municipalities.length, mailRate(ctx))
+          : null;
+        if (pace) {
+          const text = paceText(pace);
+          process.stderr.write(
+            pace.tooSlow ? `${colour.yellow('warning')} ${text}\n` : `${text}\n`,
+          );
+        }
         if (o.dryRun) {
           const result = {
             campaignId: definition.id,
             valid: true,
             municipalities: municipalities.length,
             started: 0,
+            ...(pace ? { mailPace: pace } : {}),
           };
           if (o.json) printJson(result);
           else
@@ -278,4 +291,13 @@ Running it twice starts nothing new: journeys have fixed ids.`,
         );
       },
     );
+}
+
+/** This shell's MAIL_RATE_PER_MINUTE (the workers read the same variable), 30 if unset. */
+function mailRate(ctx: CliContext): number {
+  try {
+    return ctx.config.smtp.ratePerMinute;
+  } catch {
+    return 30; // the configuration is incomplete here; the workers' default
+  }
 }
