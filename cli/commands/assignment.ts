@@ -210,9 +210,16 @@ export function assignmentCommands(program: Command, ctx: CliContext): void {
           n - 1
         ];
         if (o.json) return printJson(g);
+        const proposed = g.venueProposed
+          ? ' (proposed: letters say «Sted kommer» until --venue)'
+          : '';
         line(
-          `${colour.green('✓')} Network ${network.toUpperCase()}, gathering ${n}: ${g.date ?? g.month}${g.venue ? `, ${g.venue.name}` : ''}.`,
+          `${colour.green('✓')} Network ${network.toUpperCase()}, gathering ${n}: ${g.date ?? g.month}${g.venue ? `, ${g.venue.name}${proposed}` : ''}.`,
         );
+        if (s.phase === 'running')
+          line(
+            '  Municipalities told another date or venue get a change letter now; the rest read it in the announcement.',
+          );
       },
     );
 }
