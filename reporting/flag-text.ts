@@ -1,6 +1,9 @@
 // Flags raised before their messages were written in Norwegian (issue 11) keep their English
 // text in the journey's history. The coordinator reads the report in Norwegian, so the old
 // wordings are translated here; anything else (a question quoted from a reply) is shown as is.
+import type { Stage } from '../domain/types';
+import { STAGE_LABELS } from './format';
+
 const LEGACY: [RegExp, (...groups: string[]) => string][] = [
   [/^A reply the system could not interpret$/, () => 'Et svar systemet ikke kunne tolke'],
   [/^Registration received after the deadline$/, () => 'Påmelding mottatt etter fristen'],
@@ -8,7 +11,12 @@ const LEGACY: [RegExp, (...groups: string[]) => string][] = [
   [/^Mail to (.*) bounced: (.*)$/s, (who, why) => `E-post til ${who} kom i retur: ${why}`],
   [
     /^A reply at stage (\S+) needs a person to read it$/,
-    (s) => `Et svar i fasen ${s} må leses av en person`,
+    (s) => `Et svar i fasen «${stageText(s)}» må leses av en person`,
+  ],
+  // Today's wording names the stage by its code: the report shows its label.
+  [
+    /^Et svar i fasen (\S+) må leses av en person$/,
+    (s) => `Et svar i fasen «${stageText(s)}» må leses av en person`,
   ],
   [
     /^(\d+) participants registered; (\d+) is the most wanted$/,
@@ -36,6 +44,8 @@ const LEGACY: [RegExp, (...groups: string[]) => string][] = [
     (t, why) => `E-posten «${t}» kunne ikke sendes: ${why}`,
   ],
 ];
+
+const stageText = (code: string): string => STAGE_LABELS[code as Stage] ?? code;
 
 /** A flag's message in Norwegian, whenever it was raised. */
 export function flagText(message: string): string {

@@ -25,6 +25,14 @@ describe('flag messages in the report', () => {
       '4 participants registered; 3 is the most wanted',
       '4 deltakere påmeldt; 3 er det høyeste antallet som ønskes',
     ],
+    [
+      'A reply at stage followup_1 needs a person to read it',
+      'Et svar i fasen «oppfølging etter 1. samling» må leses av en person',
+    ],
+    [
+      'Et svar i fasen gathering_2 må leses av en person',
+      'Et svar i fasen «på 2. samling» må leses av en person',
+    ],
     ['Når får vi vite om det blir plass?', 'Når får vi vite om det blir plass?'],
   ])('%s', (english, norwegian) => {
     expect(flagText(english)).toBe(norwegian);
