@@ -127,7 +127,6 @@ Running it twice starts nothing new: journeys have fixed ids.`,
             valid: true,
             municipalities: municipalities.length,
             started: 0,
-            ...(pace ? { mailPace: pace } : {}),
           };
           if (o.json) printJson(result);
           else
