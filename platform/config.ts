@@ -49,6 +49,15 @@ export interface Config {
      */
     authservId: string | null;
   };
+  /** What bounds the worker's memory and load: see README, "Sizing the worker". */
+  worker: {
+    /** Workflows kept in memory between tasks (the SDK's maxCachedWorkflows); 0 replays each task. */
+    cachedWorkflows: number;
+    /** Workflow tasks run at once (maxConcurrentWorkflowTaskExecutions). */
+    workflowTasks: number;
+    /** Activities run at once on the main queue (the inbox watcher holds one slot). */
+    activities: number;
+  };
   /** The address municipalities reply to; the archive of sent mail lives in its mailbox. */
   tiAddress: string;
   /** Where notices for the coordinator go. */
@@ -210,6 +219,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       folderPrefix: str('IMAP_FOLDER_PREFIX', 'Nettverk'),
       sweepSeconds: int('IMAP_SWEEP_SECONDS', 60, 1, 3600),
       authservId: optional('IMAP_AUTHSERV_ID')?.toLowerCase() ?? null,
+    },
+    // Defaults keep 10,000 open journeys under 1 GB of worker memory (BENCHMARKS.md): past
+    // the cache, a journey costs nothing until its next timer or signal, which replays it.
+    worker: {
+      cachedWorkflows: int('NETTVERK_WORKER_CACHED_WORKFLOWS', 250, 0, 100_000),
+      workflowTasks: int('NETTVERK_WORKER_WORKFLOW_TASKS', 20, 2, 1_000),
+      activities: int('NETTVERK_WORKER_ACTIVITIES', 20, 2, 1_000),
     },
     tiAddress,
     coordinatorAddress: email('COORDINATOR_ADDRESS', tiAddress),

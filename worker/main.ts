@@ -2,6 +2,7 @@
 import { loadConfig } from '../platform/config';
 import { connectClient, ensureSearchAttributes } from '../platform/temporal';
 import { connectWorker } from '../platform/worker-connection';
+import { mailTaskQueue } from '../workflows/activities';
 import { createWorkers } from './workers';
 
 export async function runWorker(options: { inbox: boolean } = { inbox: true }): Promise<void> {
@@ -26,8 +27,9 @@ export async function runWorker(options: { inbox: boolean } = { inbox: true }): 
     afterAccept,
   });
   console.log(
-    `nettverk worker: task queues ${config.temporal.taskQueue} and ${config.temporal.taskQueue}-mail ` +
-      `(${config.smtp.ratePerMinute} mails a minute) on ${config.temporal.address}` +
+    `nettverk worker: task queues ${config.temporal.taskQueue} and ${mailTaskQueue(config.temporal.taskQueue)} ` +
+      `(${config.smtp.ratePerMinute} mails a minute) on ${config.temporal.address}, ` +
+      `a cache of ${config.worker.cachedWorkflows} workflows` +
       (options.inbox ? `, watching ${config.tiAddress}` : ''),
   );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -58,7 +58,10 @@ export async function createWorkers(options: WorkerOptions): Promise<RunningWork
       ...inbox.activities,
     },
     // The inbox watcher holds one activity slot for as long as it runs.
-    maxConcurrentActivityTaskExecutions: 20,
+    maxConcurrentActivityTaskExecutions: config.worker.activities,
+    // Memory grows with the cached workflows, not with the open journeys (config.ts).
+    maxCachedWorkflows: config.worker.cachedWorkflows,
+    maxConcurrentWorkflowTaskExecutions: config.worker.workflowTasks,
     shutdownGraceTime: '10 seconds',
   });
   const mail = await Worker.create({
