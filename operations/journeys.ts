@@ -75,11 +75,41 @@ export async function listJourneys(client: Client, f: JourneyFilter): Promise<Jo
 }
 
 /**
- * One pass over the campaign's journeys, tallied here: counting stage by stage would be
- * as many visibility queries as stages, and a journey moving on between two of them would
- * be counted twice. A municipality counts once, by its latest run.
+ * The campaign's journeys by stage, from the visibility store's count API: one count per stage
+ * and one of the whole, all at once, so the time does not grow with the number of journeys (the
+ * server groups counts by ExecutionStatus only, not by our search attributes). A journey that
+ * moves on between two counts would be counted twice or not at all: when the stages do not add
+ * up to the whole, count again, and after three tries walk the journeys once. Each journey has
+ * one run (started with REJECT_DUPLICATE, never continued as new), so counting runs counts
+ * municipalities.
  */
 export async function countByStage(
+  client: Client,
+  campaignId: string,
+): Promise<Record<Stage, number>> {
+  const query = journeyQuery({ campaignId });
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [whole, ...byStage] = await Promise.all([
+        client.workflow.count(`${query} AND Stage IS NOT NULL`),
+        ...STAGES.map((stage) => client.workflow.count(`${query} AND Stage = ${q(stage)}`)),
+      ]);
+      const counts = Object.fromEntries(
+        STAGES.map((stage, i) => [stage, byStage[i].count]),
+      ) as Record<Stage, number>;
+      if (byStage.reduce((n, c) => n + c.count, 0) === whole.count) return counts;
+    }
+  } catch (error) {
+    throw explain(error, `The journeys of campaign ${campaignId}`);
+  }
+  return countByStageWalking(client, campaignId);
+}
+
+/**
+ * One pass over the campaign's journeys, tallied here, a municipality once by its latest run:
+ * exact while journeys move on, but its time grows with their number (0.4 ms each).
+ */
+export async function countByStageWalking(
   client: Client,
   campaignId: string,
 ): Promise<Record<Stage, number>> {
