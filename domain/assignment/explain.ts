@@ -1,17 +1,21 @@
 // Why a network meets where it does, in a line the coordinator can read under `assignment show`:
 // the venue's total and longest travel time, and how much the next best candidate would cost.
 
-import type { Journey } from './travel-types';
+import type { Journey, TrainRide } from './travel-types';
 import type { NetworkAssignment, Placement } from './types';
 
 /** «2.4 h»: one decimal is as precise as the model is. */
 export const hours = (h: number): string => `${h.toFixed(1)} h`;
 
-/** «2.4 h, air SVG–OSL» or «0.3 h, road». */
+/** «0.3 h, road», «1.3 h, train Fredrikstad–Oslo S», «2.7 h, air BGO–OSL, train Oslo lufthavn–Oslo S». */
 export function describeJourney(journey: Journey): string {
-  return journey.mode === 'road'
-    ? `${hours(journey.hours)}, road`
-    : `${hours(journey.hours)}, air ${journey.airports.join('–')}`;
+  const train = (t: TrainRide) => `train ${t.from}–${t.to}`;
+  const parts = [hours(journey.hours)];
+  if (journey.mode === 'road') parts.push('road');
+  parts.push(...journey.trains.filter((t) => !t.afterFlight).map(train));
+  if (journey.mode === 'air') parts.push(`air ${journey.airports.join('–')}`);
+  parts.push(...journey.trains.filter((t) => t.afterFlight).map(train));
+  return parts.join(', ');
 }
 
 /**

@@ -18,11 +18,38 @@ export interface FlightNetwork {
   routes: readonly (readonly [string, string])[];
 }
 
+export interface RailStation {
+  name: string;
+  lat: number;
+  lon: number;
+  /** The airport the station serves (Oslo lufthavn: OSL), or null. */
+  airport: string | null;
+}
+
+export interface RailNetwork {
+  /** Sorted by name. */
+  stations: readonly RailStation[];
+  /** Neighbouring stations along a line and the minutes between them (fastest regular train). */
+  links: readonly (readonly [string, string, number])[];
+}
+
 /** One door-to-door journey as the model sees it. */
 export interface Journey {
   hours: number;
-  /** By road all the way, or by road to an airport, one or more flights, and road again. */
-  mode: 'road' | 'air';
-  /** The airports flown through, in order (empty by road): ['BGO', 'OSL']. */
+  /**
+   * The main way: by road all the way; by train (with road to and from the stations); or by
+   * air (with road, or train, to and from the airports).
+   */
+  mode: 'road' | 'rail' | 'air';
+  /** The airports flown through, in order (empty unless by air): ['BGO', 'OSL']. */
   airports: string[];
+  /** Train rides in travel order: [{ from: 'Oslo lufthavn', to: 'Oslo S', afterFlight: true }]. */
+  trains: TrainRide[];
+}
+
+export interface TrainRide {
+  from: string;
+  to: string;
+  /** Taken from the arrival airport (rather than to the departure airport, or instead of flying). */
+  afterFlight: boolean;
 }

@@ -1,13 +1,15 @@
 // Door-to-door travel time between two places in Norway: «der det er enklest reisemuligheter».
 // Straight lines say little here (fjords; most flights go through Oslo), so a journey is the
-// faster of driving all the way and driving to an airport, flying (non-stop where a route exists,
-// otherwise with connections, usually at Gardermoen) and driving on. Pure and deterministic: it
+// fastest of driving all the way; taking the train around Oslo (rail.ts); and driving (or the
+// train) to an airport, flying (non-stop where a route exists, otherwise with connections,
+// usually at Gardermoen) and driving (or the train) on. Pure and deterministic: it
 // runs inside the campaign workflow. The figures are estimates to rank venues with, not a
 // timetable; the constants below say where each comes from.
 
 import { haversineKm, type Coordinates } from './geo';
 import type { Airport, FlightNetwork, Journey } from './travel-types';
-import { FLIGHT_NETWORK } from './travel-network';
+import { RAIL, railTable, type RailTable } from './rail';
+import { FLIGHT_NETWORK, RAIL_NETWORK } from './travel-network';
 
 export const TRAVEL = {
   /**
@@ -86,43 +88,98 @@ function path(table: FlightTable, a: number, b: number): string[] {
   return codes;
 }
 
-let defaultTable: FlightTable | null = null;
+export interface TravelTables {
+  flights: FlightTable;
+  rail: RailTable;
+}
 
-/** The table for the carried network, computed once (deterministic, so safe in a workflow). */
-export function defaultFlightTable(): FlightTable {
-  defaultTable ??= flightTable(FLIGHT_NETWORK);
-  return defaultTable;
+let defaults: TravelTables | null = null;
+
+/** The tables for the carried networks, computed once (deterministic, so safe in a workflow). */
+export function defaultTables(): TravelTables {
+  defaults ??= { flights: flightTable(FLIGHT_NETWORK), rail: railTable(RAIL_NETWORK) };
+  return defaults;
+}
+
+/** How to get between a place and each station, and each airport: road, or road and train. */
+interface Access {
+  /** Hours to each station's platform-side by road, then by train (boarding included). */
+  byTrain: { hours: number; station: number; via: number }[];
+  /** Hours to each airport, and the train ride on the way if any. */
+  airport: { hours: number; rail: [string, string] | null }[];
+}
+
+function access(place: Coordinates, tables: TravelTables): Access {
+  const { stations, hours } = tables.rail;
+  const road = stations.map((s) => roadHours(place, s));
+  const byTrain = stations.map((_, to) => {
+    let best = { hours: Infinity, station: to, via: to };
+    for (let from = 0; from < stations.length; from++) {
+      const h = road[from] + RAIL.boardingHours + hours[from][to];
+      if (h < best.hours) best = { hours: h, station: to, via: from };
+    }
+    return best;
+  });
+  const airport = tables.flights.airports.map((a) => {
+    let best: Access['airport'][number] = { hours: roadHours(place, a), rail: null };
+    stations.forEach((s, i) => {
+      const t = byTrain[i];
+      if (s.airport === a.iata && t.via !== i && t.hours < best.hours)
+        best = { hours: t.hours, rail: [stations[t.via].name, s.name] };
+    });
+    return best;
+  });
+  return { byTrain, airport };
 }
 
 /**
- * The fastest door-to-door journey from `from` to `to`: by road, or by road to any airport, by
- * air to any other, and by road from there (the airports are chosen to make the whole fastest).
+ * The fastest door-to-door journey from `from` to `to`: by road; by road to a station, train and
+ * road on; or by road (or train) to any airport, by air to any other, and on by road (or train).
+ * Symmetric: the way back takes as long.
  */
 export function journey(
   from: Coordinates,
   to: Coordinates,
-  table: FlightTable = defaultFlightTable(),
+  tables: TravelTables = defaultTables(),
 ): Journey {
-  const byRoad = roadHours(from, to);
-  let best: Journey = { hours: byRoad, mode: 'road', airports: [] };
-  const { airports, hours } = table;
-  // An airport farther by road than the destination itself can never help.
-  const out = airports.map((a) => roadHours(from, a));
-  const into = airports.map((a) => roadHours(a, to));
+  let best: Journey = { hours: roadHours(from, to), mode: 'road', airports: [], trains: [] };
+  const [start, end] = [access(from, tables), access(to, tables)];
+  const { stations } = tables.rail;
+  start.byTrain.forEach((t, i) => {
+    if (t.via === i) return; // no train ridden
+    const hours = t.hours + roadHours(stations[i], to);
+    if (hours < best.hours)
+      best = {
+        hours,
+        mode: 'rail',
+        airports: [],
+        trains: [{ from: stations[t.via].name, to: stations[i].name, afterFlight: false }],
+      };
+  });
+  const { airports, hours: flying } = tables.flights;
   const fixed = TRAVEL.departureAirportHours + TRAVEL.arrivalAirportHours;
   let pair: [number, number] | null = null;
   for (let a = 0; a < airports.length; a++) {
-    if (out[a] + fixed >= best.hours) continue;
+    // An airport farther than the whole journey so far can never help.
+    if (start.airport[a].hours + fixed >= best.hours) continue;
     for (let b = 0; b < airports.length; b++) {
       if (a === b) continue;
-      const total = out[a] + fixed + hours[a][b] + into[b];
+      const total = start.airport[a].hours + fixed + flying[a][b] + end.airport[b].hours;
       if (total < best.hours) {
-        best = { hours: total, mode: 'air', airports: [] };
+        best = { hours: total, mode: 'air', airports: [], trains: [] };
         pair = [a, b];
       }
     }
   }
-  if (pair) best.airports = path(table, pair[0], pair[1]);
+  if (best.mode === 'air' && pair) {
+    const [a, b] = pair;
+    best.airports = path(tables.flights, a, b);
+    const before = start.airport[a].rail;
+    const after = end.airport[b].rail;
+    // The ride from the arrival airport is the way `to` reaches it, backwards.
+    if (before) best.trains.push({ from: before[0], to: before[1], afterFlight: false });
+    if (after) best.trains.push({ from: after[1], to: after[0], afterFlight: true });
+  }
   return best;
 }
 

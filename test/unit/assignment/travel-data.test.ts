@@ -3,14 +3,24 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FLIGHT_NETWORK } from '../../../domain/assignment/travel-network';
-import { readFlightNetwork } from '../../../scripts/travel-network';
+import { FLIGHT_NETWORK, RAIL_NETWORK } from '../../../domain/assignment/travel-network';
+import { readFlightNetwork, readRailNetwork } from '../../../scripts/travel-network';
 
 const DIR = path.resolve(__dirname, '../../../data/airports');
 
 describe('data/airports', () => {
   it('matches domain/assignment/travel-network.ts (regenerate with scripts/travel-network.ts)', () => {
     expect(FLIGHT_NETWORK).toEqual(readFlightNetwork());
+    expect(RAIL_NETWORK).toEqual(readRailNetwork());
+  });
+
+  it('data/rail: the lines around Oslo meet at Oslo S, and Oslo lufthavn serves OSL', () => {
+    const { stations, links } = RAIL_NETWORK;
+    expect(stations.find((s) => s.name === 'Oslo lufthavn')?.airport).toBe('OSL');
+    const fromOslo = links.filter((l) => l.includes('Oslo S')).length;
+    expect(fromOslo).toBeGreaterThanOrEqual(4);
+    for (const [, , minutes] of links) expect(minutes).toBeGreaterThan(0);
+    expect(readFileSync(path.resolve(DIR, '../rail/README.md'), 'utf8')).toMatch(/estimates/);
   });
 
   it('holds the Norwegian airports with domestic routes, Gardermoen the hub', () => {

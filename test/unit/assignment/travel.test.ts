@@ -3,7 +3,7 @@
 
 import {
   TRAVEL,
-  defaultFlightTable,
+  defaultTables,
   flightTable,
   journey,
   roadHours,
@@ -17,6 +17,7 @@ const OSLO_S = { lat: 59.9111, lon: 10.7528 };
 const BERGEN = { lat: 60.3913, lon: 5.3221 };
 const ALESUND = { lat: 62.4722, lon: 6.1495 };
 const STAVANGER = { lat: 58.97, lon: 5.7331 };
+const GARDERMOEN = { lat: 60.1939, lon: 11.1004 };
 
 describe('door-to-door travel time', () => {
   it('Oslo–Bergen takes 2.5–4.5 hours door to door, by air through Flesland', () => {
@@ -26,7 +27,7 @@ describe('door-to-door travel time', () => {
     ]) {
       const j = journey(from, to);
       expect(j.mode).toBe('air');
-      expect(j.airports).toEqual(expect.arrayContaining(['OSL', 'BGO']));
+      expect(j.airports.sort()).toEqual(['BGO', 'OSL']);
       expect(j.hours).toBeGreaterThanOrEqual(2.5);
       expect(j.hours).toBeLessThanOrEqual(4.5);
     }
@@ -45,13 +46,34 @@ describe('door-to-door travel time', () => {
     }
   });
 
-  it('drives where driving is faster: within Østlandet, and short hops', () => {
-    for (const name of ['Bærum', 'Asker', 'Lillestrøm', 'Drammen', 'Fredrikstad']) {
+  it('drives or takes the train within Østlandet, and drives short hops', () => {
+    for (const name of ['Bærum', 'Asker', 'Lillestrøm', 'Drammen', 'Fredrikstad', 'Hamar']) {
       const j = journey(place(name), OSLO_S);
-      expect([name, j.mode, j.airports]).toEqual([name, 'road', []]);
+      expect([name, ['road', 'rail'].includes(j.mode), j.airports]).toEqual([name, true, []]);
       expect(j.hours).toBeLessThan(2);
     }
+    expect(journey(place('Bærum'), OSLO_S).mode).toBe('road');
     expect(journey(place('Molde'), ALESUND).mode).toBe('road');
+  });
+
+  it('takes the train where it beats the car: Hamar–Oslo S, Drammen–Gardermoen', () => {
+    const hamar = journey(place('Hamar'), OSLO_S);
+    expect(hamar.mode).toBe('rail');
+    expect(hamar.trains).toEqual([{ from: 'Hamar', to: 'Oslo S', afterFlight: false }]);
+    expect(hamar.hours).toBeGreaterThan(1);
+    expect(hamar.hours).toBeLessThan(2);
+    expect(hamar.hours).toBeLessThan(roadHours(place('Hamar'), OSLO_S));
+    const drammen = journey(place('Drammen'), GARDERMOEN);
+    expect(drammen.trains.map((t) => t.to)).toEqual(['Oslo lufthavn']);
+  });
+
+  it('flies in and takes the airport train into Oslo', () => {
+    const j = journey(place('Bergen'), OSLO_S);
+    expect(j.airports).toEqual(['BGO', 'OSL']);
+    expect(j.trains).toEqual([{ from: 'Oslo lufthavn', to: 'Oslo S', afterFlight: true }]);
+    const back = journey(OSLO_S, place('Bergen'));
+    expect(back.trains).toEqual([{ from: 'Oslo S', to: 'Oslo lufthavn', afterFlight: false }]);
+    expect(back.hours).toBeCloseTo(j.hours, 9);
   });
 
   it('flies non-stop where the route exists, and connects where it does not', () => {
@@ -69,6 +91,8 @@ describe('door-to-door travel time', () => {
       ['Bergen', 'Tromsø'],
       ['Molde', 'Sør-Varanger'],
       ['Bærum', 'Stavanger'],
+      ['Hamar', 'Fredrikstad'],
+      ['Lillehammer', 'Bergen'],
     ];
     for (const [a, b] of pairs) {
       expect(travelHours(place(a), place(b))).toBeCloseTo(travelHours(place(b), place(a)), 9);
@@ -76,10 +100,13 @@ describe('door-to-door travel time', () => {
   });
 
   it('counts a change of planes: without SVG–TRD, Stavanger–Trondheim connects', () => {
-    const without = flightTable({
-      ...FLIGHT_NETWORK,
-      routes: FLIGHT_NETWORK.routes.filter(([a, b]) => !(a === 'SVG' && b === 'TRD')),
-    });
+    const without = {
+      ...defaultTables(),
+      flights: flightTable({
+        ...FLIGHT_NETWORK,
+        routes: FLIGHT_NETWORK.routes.filter(([a, b]) => !(a === 'SVG' && b === 'TRD')),
+      }),
+    };
     const direct = journey(place('Stavanger'), place('Trondheim'));
     const connecting = journey(place('Stavanger'), place('Trondheim'), without);
     expect(connecting.airports).toHaveLength(3);
@@ -87,7 +114,7 @@ describe('door-to-door travel time', () => {
   });
 
   it('reaches every airport in the network from every other', () => {
-    const { hours } = defaultFlightTable();
+    const { hours } = defaultTables().flights;
     for (const row of hours) for (const h of row) expect(Number.isFinite(h)).toBe(true);
   });
 
