@@ -22,6 +22,10 @@ export function resolveAttendance(
   };
   const named = answers.filter((a) => a.participant !== null);
   const explicit = new Set(named.map((a) => whoIs(a.participant!).toLowerCase()));
+  // Who comes instead of someone is one of «vi» too: «I stedet kommer Liv. Vi kommer begge».
+  const substitutes = answers
+    .map((a) => a.substitute?.name)
+    .filter((n): n is string => !!n && !explicit.has(n.toLowerCase()));
   const out: AttendanceAnswer[] = [];
   for (const a of answers) {
     if (a.participant !== null) {
@@ -29,9 +33,12 @@ export function resolveAttendance(
       continue;
     }
     // «Vi kommer alle tre»: everyone not answered for by name.
-    for (const p of known) {
-      if (explicit.has(p.name.toLowerCase())) continue;
-      out.push({ ...a, participant: p.name });
+    const replaced = new Set(
+      answers.filter((b) => b.substitute && b.participant).map((b) => whoIs(b.participant!)),
+    );
+    for (const name of [...known.map((p) => p.name), ...substitutes]) {
+      if (explicit.has(name.toLowerCase()) || replaced.has(name)) continue;
+      out.push({ ...a, participant: name, substitute: null });
     }
   }
   for (const a of [...out]) {

@@ -2,6 +2,7 @@
 // («overnatting»), dinner («middag»), dietary needs («allergi», «vegetar», «glutenfri»,
 // «laktoseintolerant»), and substitutes («i stedet kommer rådgiver Per Olsen (…)»).
 import type { AttendanceAnswer, Participant } from '../../domain/types';
+import { attendanceFromTable } from './attendance-table';
 import { participantsFromProse, parseListLine } from './participants';
 import {
   EMAIL_RE_G,
@@ -16,6 +17,14 @@ import {
 
 const NOT_COMING = uni(
   /\b(?:kommer|kjem)\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\s+(?:\w+\s+)?(?:komme|kome|delta|stille|møte|være med|vere med)\b|\b(?:deltar|deltek|møter|stiller)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b|\bblir\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+med\b|\b(?:er\s+)?forhindr(?:et|a)\b|\bfår\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+(?:komme|kome|delta)\b|\b(?:melder|har|må melde)\s+(?:dessverre\s+)?(?:forfall|avbud)\b|\b(?:er\s+)?(?:syk|sjuk|sykmeldt|sjukmeld|bortreist|på ferie|opptatt|oppteken)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)(?=\s*(?:[.,;!]|$|(?:i år|denne gangen|denne gongen|dessverre|diverre|likevel)\b))|\b(?:har|hev)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:anledning|høve|mulighet|moglegheit)\b/i,
+);
+/** «Verken Geir eller jeg», «ingen av oss»: nobody named in the clause comes. */
+const NOBODY_COMES = uni(
+  /\b(?:verken|korkje|neither|ingen av (?:oss|dei|de|våre|deltakerne|deltakarane)|ingen (?:fra|frå) oss|none of us|nobody)\b[^.!?]{0,60}?\b(?:kan|kommer|kjem|deltar|deltek|komme|kome|delta|har anledning|har høve|can|will)\b/i,
+);
+/** «Vi kjem på neste (samling)»: about a later gathering, not this one. */
+const LATER_GATHERING = uni(
+  /\b(?:på|til|i)\s+(?:den\s+)?(?:neste|seinare|senere|andre|tredje)(?:\s+(?:samling\w*|gang|gong))?\b|\bnext (?:gathering|time|one)\b/i,
 );
 const COMING = uni(
   /\b(?:kommer|kjem|deltar|deltek|blir med|vert med|stiller|møter (?:opp|på)|er med|kan komme|kan kome|kan delta|kan stille|bekrefter|stadfestar|har meldt seg)\b(?!\s+(?:tilbake|attende|til å|med fleire|med flere|med en|med ein|med navn|med namn))/i,
@@ -42,6 +51,8 @@ const REPLACED_AFTER = uni(
 const GROUP = uni(
   /\b(?:vi|begge|alle|vi begge|begge to|alle tre|alle to|dei|de|alle deltakerne|alle deltakarane)\b/i,
 );
+/** Capitalised words at the start: the name right after «i stedet for». */
+const LEAD_NAME = /^\s*([A-ZÆØÅ][\p{L}'-]+(?:\s+(?:[A-ZÆØÅ][\p{L}'-]+|[A-ZÆØÅ]\.)){0,3})/u;
 const SELF = uni(/\b(?:jeg|eg|meg)\b/i);
 
 interface Answer extends AttendanceAnswer {
@@ -72,7 +83,7 @@ function namesWithKnown(text: string, known: string[]): string[] {
     if (first.length < 2 || known.filter((k) => k.split(/\s+/)[0] === first).length !== 1) continue;
     if (!word(first, 'u').test(text) && !word(full, 'iu').test(text)) continue;
     // A written-out form of the same person («Kristin A.») gives way to the known name.
-    const i = found.findIndex((n) => n.split(/\s+/)[0] === first);
+    const i = found.findIndex((n) => n.split(/\s+/).includes(first));
     if (i >= 0) found.splice(i, 1);
     found.push(full);
   }
@@ -143,9 +154,15 @@ export function readAttendance(
   let lastSubjects: (string | null)[] = [];
   let lastAbsent: string | null = null;
 
+  // A table, one row per person: read by its columns, and not again as prose.
+  const allLines = text.split('\n');
+  const table = attendanceFromTable(allLines);
+  for (const row of table?.answers ?? []) Object.assign(get(row.participant), row);
+
   // Form lines: «Overnatting: ja», «Middag: nei», «Allergier: gluten».
   const body: string[] = [];
-  for (const line of text.split('\n')) {
+  for (const [index, line] of allLines.entries()) {
+    if (table?.rows.has(index)) continue;
     const m =
       /^\s*(overnatting|middag|allergi(?:er)?|matallergi(?:er)?|kosthold|diett|spesielle behov|deltar|deltek|kommer)\s*:\s*(.*)$/i.exec(
         line,
@@ -178,13 +195,21 @@ export function readAttendance(
       if (isSub) {
         // «I stedet kommer rådgiver Per Olsen (…)», «Per Olsen kommer i stedet for Ola Hansen».
         const replacedMatch = REPLACED_AFTER.exec(clause);
-        const replaced = replacedMatch
-          ? (namesIn(clause.slice(replacedMatch.index + replacedMatch[0].length))[0] ?? null)
-          : lastAbsent;
-        const sub = substitutePerson(
-          replacedMatch ? clause.slice(0, replacedMatch.index) : clause,
-          replaced,
-        );
+        let replaced = lastAbsent;
+        let subSource = clause;
+        if (replacedMatch) {
+          // «I stedet for Torill kommer Liv Hagen»: the one replaced is the name right after
+          // «i stedet for»; the one who comes is before it, or after that name.
+          const after = clause.slice(replacedMatch.index + replacedMatch[0].length);
+          const lead = LEAD_NAME.exec(after);
+          replaced = lead ? lead[1] : (namesIn(after)[0] ?? null);
+          const before = clause.slice(0, replacedMatch.index);
+          subSource =
+            namesIn(before).length || findEmails(before).length
+              ? before
+              : after.slice(lead ? lead[0].length : 0);
+        }
+        const sub = substitutePerson(subSource, replaced);
         const target = get(replaced);
         if (target.attending === null) target.attending = false;
         if (sub) target.substitute = sub;
@@ -192,22 +217,28 @@ export function readAttendance(
         continue;
       }
       let subjects: (string | null)[];
+      // «Per og jeg», «verken Geir eller jeg»: the sender is one of them.
+      if (names.length && senderName && SELF.test(clause) && !names.includes(senderName))
+        names = [...names, senderName];
       if (names.length) subjects = names;
       else if (GROUP.test(clause)) subjects = [null];
       else if (SELF.test(clause)) subjects = [senderName];
       else subjects = lastSubjects.length ? lastSubjects : [null];
       names = [];
 
-      const notComing = NOT_COMING.test(clause);
-      const coming = !notComing && COMING.test(clause);
+      const notComing = NOT_COMING.test(clause) || NOBODY_COMES.test(clause);
+      const coming = !notComing && COMING.test(clause) && !LATER_GATHERING.test(clause);
       const overnight = OVERNIGHT_NO.test(clause) ? false : OVERNIGHT.test(clause) ? true : null;
       const dinner = DINNER_NO.test(clause) ? false : DINNER.test(clause) ? true : null;
       const dietary = dietaryOf(clause);
       if (!notComing && !coming && overnight === null && dinner === null && !dietary) continue;
       for (const s of subjects) {
         const a = get(s);
-        if (notComing) a.attending = false;
-        else if (coming) a.attending = true;
+        const said = notComing ? false : coming ? true : null;
+        // Said both ways in one answer: keep both, so the reading is seen to contradict itself.
+        if (said !== null && a.attending !== null && a.attending !== said)
+          answers.push({ ...blank(s), attending: said });
+        else if (said !== null) a.attending = said;
         if (overnight !== null) a.overnight = overnight;
         if (dinner !== null) a.dinner = dinner;
         if (dietary) a.dietary = a.dietary ? `${a.dietary}, ${dietary}` : dietary;

@@ -87,6 +87,8 @@ export function judge(input: JudgementInput): Judgement {
     if (participants.length) doubts.push('it names participants');
     if (conditions.length) doubts.push('it states a condition');
     if (!declines.length && !/withdraw/.test(input.reason)) doubts.push('no sentence declines');
+    // «Vi har ikke kapasitet nå. Kan vi komme inn senere?»: a decline that asks is not final.
+    if (input.questions.length) doubts.push('it declines and asks');
     if (input.answered && input.answered !== 'registration')
       doubts.push(`a withdrawal in answer to a ${input.answered} mail`);
   } else if (kind === 'other' && input.attendance?.length) {

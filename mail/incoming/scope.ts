@@ -34,7 +34,7 @@ const WONDERS = uni(
 );
 
 const CONDITION = uni(
-  /\b(?:hvis|dersom|viss|om vi får|om vi kan|forutsatt|føresett|under forutsetning|på vilkår|avhenger|avhengig|avhengi|før vi (?:melder|kan|bestemmer|tar|bestemmer|gir|svarer)|før me|kommer tilbake til|kjem tilbake til|kommer tilbake med|vender tilbake|komme tilbake|tar stilling|ta stilling|vurderer|vurderar|ikke bestemt|ikkje bestemt|ikke avklart|ikkje avklart|usikre?|uavklart|foreløpig|førebels|tentativ\w*|if we|provided that|unless|not yet decided|will get back|come back to)\b/i,
+  /\b(?:hvis|dersom|viss|om vi får|om vi kan|forutsatt|føresett|under forutsetning|på vilkår|avhenger|avhengig|avhengi|før vi (?:melder|kan|bestemmer|tar|bestemmer|gir|svarer)|før me|kommer tilbake til|kjem tilbake til|kommer tilbake med|vender tilbake|komme tilbake|tar stilling|ta stilling|vurderer|vurderar|ikke bestemt|ikkje bestemt|ikke avklart|ikkje avklart|usikre?|uavklart|foreløpig|førebels|tentativ\w*|if we|provided that|unless|not yet decided|will get back|come back to)\b|\bfør\s+(?:til\s+)?(?:høsten|hausten|våren|neste år|nyttår|jul|sommaren|sommeren|august|september|oktober|november)\b/i,
 );
 
 const THANKS = uni(

@@ -1,0 +1,48 @@
+// The Norwegian reply corpus (test/fixtures/replies-nb, written independently of the reader,
+// expectations fixed first): no reading may be harmful, i.e. wrong and not sent to review in
+// a way that would move a journey, file a person's mail as a machine's, or put a person on
+// the wrong side of the hotel list. Accuracy is measured, not asserted: `npm run score:replies`.
+import type { Participant } from '../../../domain/types';
+import { understandReply } from '../../../mail/incoming/understand';
+import { loadReplyCases } from '../../../bench/replies/cases';
+import { scoreCase, summarise } from '../../../bench/replies/score';
+
+const cases = loadReplyCases();
+
+const contextOf = (c: (typeof cases)[number]): Participant[] =>
+  (c.context?.participants ?? []).map((p) => ({
+    name: p.name,
+    title: null,
+    email: p.email ?? null,
+    phone: null,
+  }));
+
+it('holds at least 150 replies across every step of the journey', () => {
+  expect(cases.length).toBeGreaterThanOrEqual(150);
+  expect(new Set(cases.map((c) => c.step))).toEqual(
+    new Set(['invitation', 'incomplete', 'attendance', 'status', 'lessons']),
+  );
+});
+
+describe.each(cases.map((c) => [c.file, c] as const))('%s', (_file, c) => {
+  it('is not read harmfully', () => {
+    const reply = understandReply(c.raw, { participants: contextOf(c) });
+    const score = scoreCase(c, reply);
+    // The evidence is in the message, so a failure says why the reader read it so.
+    expect({ harmful: score.harmful, evidence: score.evidence }).toEqual({
+      harmful: null,
+      evidence: score.evidence,
+    });
+    expect(typeof reply.needsReview).toBe('boolean');
+  });
+});
+
+it('sends under a fifth of the corpus to review and reads most of it fully right', () => {
+  const scores = cases.map((c) =>
+    scoreCase(c, understandReply(c.raw, { participants: contextOf(c) })),
+  );
+  const summary = summarise(scores, cases);
+  // Floors under today's figures (npm run score:replies), so a change that reads worse fails.
+  expect(summary.reviewed / summary.cases).toBeLessThan(0.2);
+  expect(summary.fullyRight / summary.cases).toBeGreaterThan(0.5);
+});
