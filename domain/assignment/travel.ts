@@ -109,7 +109,26 @@ interface Access {
   airport: { hours: number; rail: [string, string] | null }[];
 }
 
+// Access is the costly part of a journey and the same few places (registrations, venues) come
+// back for every pair: remembered per place and tables. Pure, so remembering changes no result;
+// bounded, so a long-lived worker does not grow.
+const remembered = new Map<string, Access>();
+const REMEMBER_AT_MOST = 4096;
+// Tables by identity: the carried ones, and the few a test builds.
+const tableIds = new Map<TravelTables, number>();
+
 function access(place: Coordinates, tables: TravelTables): Access {
+  if (!tableIds.has(tables)) tableIds.set(tables, tableIds.size);
+  const key = `${tableIds.get(tables)}:${place.lat},${place.lon}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+  const computed = computeAccess(place, tables);
+  remembered.set(key, computed);
+  return computed;
+}
+
+function computeAccess(place: Coordinates, tables: TravelTables): Access {
   const { stations, hours } = tables.rail;
   const road = stations.map((s) => roadHours(place, s));
   const byTrain = stations.map((_, to) => {
@@ -163,7 +182,7 @@ export function journey(
     // An airport farther than the whole journey so far can never help.
     if (start.airport[a].hours + fixed >= best.hours) continue;
     for (let b = 0; b < airports.length; b++) {
-      if (a === b) continue;
+      if (a === b || end.airport[b].hours + fixed >= best.hours) continue;
       const total = start.airport[a].hours + fixed + flying[a][b] + end.airport[b].hours;
       if (total < best.hours) {
         best = { hours: total, mode: 'air', airports: [], trains: [] };
