@@ -22,7 +22,7 @@ import type { Row } from './measure';
 const root = path.resolve(__dirname, '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function benchConfig(extra: Record<string, string>): Config {
+export function benchConfig(extra: Record<string, string>): Config {
   const id = crypto.randomBytes(3).toString('hex');
   return loadConfig({
     NETTVERK_ENV_FILE: '/dev/null',
@@ -32,7 +32,7 @@ function benchConfig(extra: Record<string, string>): Config {
   });
 }
 
-function campaignFor(config: Config, startInMs: number): Campaign {
+export function campaignFor(config: Config, startInMs: number): Campaign {
   const base = loadCampaignFile(path.join(root, 'campaigns', 'ks-ti-2013.yaml'));
   return {
     ...shiftCampaign(base, new Date(Date.now() + startInMs).toISOString()),
@@ -43,7 +43,7 @@ function campaignFor(config: Config, startInMs: number): Campaign {
 }
 
 /** N synthetic municipalities (ids 9-digit, like municipal companies) from the demo list's places. */
-function municipalities(n: number): Municipality[] {
+export function municipalities(n: number): Municipality[] {
   const places = loadMunicipalitiesFile(path.join(root, 'campaigns', 'demo', 'municipalities.csv'));
   return Array.from({ length: n }, (_, i) => {
     const p = places[i % places.length];
@@ -92,9 +92,8 @@ async function invitationRate(perMinute: number, n: number): Promise<number> {
   });
 }
 
-export async function rateLimitBenchmark(): Promise<Row[]> {
+export async function rateLimitBenchmark(n = 21): Promise<Row[]> {
   const limit = 120;
-  const n = 21;
   const limited = await invitationRate(limit, n);
   const unlimited = await invitationRate(100_000, n);
   return [
