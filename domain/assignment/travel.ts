@@ -103,7 +103,7 @@ export function defaultTables(): TravelTables {
 
 /** How to get between a place and each station, and each airport: road, or road and train. */
 interface Access {
-  /** Hours to each station's platform-side by road, then by train (boarding included). */
+  /** Hours to each station: by road to the best station to board at (`via`), then by train. */
   byTrain: { hours: number; station: number; via: number }[];
   /** Hours to each airport, and the train ride on the way if any. */
   airport: { hours: number; rail: [string, string] | null }[];
