@@ -57,6 +57,8 @@ export async function waitIdle(pid: number, quietMs = 3000, share = 0.05): Promi
 
 export interface WorkerProcess {
   pid: number;
+  /** bin/nettverk.js ran dist/ (fresh build), not the sources through tsx. */
+  compiled: boolean;
   stop(): Promise<void>;
 }
 
@@ -78,8 +80,11 @@ export async function spawnWorker(env: Record<string, string>): Promise<WorkerPr
     child.once('exit', (code) => reject(new Error(`worker exited ${code}: ${output}`)));
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain JS shared with bin/
+  const { isBuildFresh } = require('../scripts/build') as { isBuildFresh(): boolean };
   return {
     pid: child.pid!,
+    compiled: isBuildFresh() && env.NETTVERK_FROM_SOURCE !== '1',
     async stop() {
       child.kill('SIGTERM');
       await Promise.race([exited, sleep(20_000).then(() => child.kill('SIGKILL'))]);

@@ -165,7 +165,7 @@ export async function scaleBenchmark(n: number, cache: number): Promise<Row[]> {
         ours: mb(ours.loaded.rss),
         baseline: `caching all: ${mb(everything.loaded.rss)}`,
         ratio: ours.loaded.rss / everything.loaded.rss,
-        note: `RSS once idle (peak ${mb(ours.loaded.peak)}; ${mb(ours.idle.rss)} idle before)`,
+        note: `RSS once idle (peak ${mb(ours.loaded.peak)}; ${mb(ours.idle.rss)} idle before; ${ours.worker.compiled ? 'compiled' : 'through tsx'})`,
       },
       {
         benchmark: `worker memory growth, ${n} journeys, cache ${cache}`,
