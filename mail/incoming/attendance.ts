@@ -139,6 +139,21 @@ export function readAttendance(
   senderName: string | null = null,
   known: string[] = [],
 ): AttendanceAnswer[] | null {
+  return readAttendanceReading(text, senderName, known).answers;
+}
+
+export interface AttendanceReading {
+  answers: AttendanceAnswer[] | null;
+  /** A sentence said someone comes or not without saying who («Kristin» unknown, no «vi»). */
+  unattributed: boolean;
+}
+
+export function readAttendanceReading(
+  text: string,
+  senderName: string | null = null,
+  known: string[] = [],
+): AttendanceReading {
+  let unattributed = false;
   // The journey's participants by first name too: «Kristin kan ikke», «Per og jeg».
   const namesIn = (clause: string) => namesWithKnown(clause, known);
   const answers: Answer[] = [];
@@ -224,10 +239,13 @@ export function readAttendance(
       else if (GROUP.test(clause)) subjects = [null];
       else if (SELF.test(clause)) subjects = [senderName];
       else subjects = lastSubjects.length ? lastSubjects : [null];
+      const guessed =
+        !names.length && !lastSubjects.length && subjects[0] === null && !GROUP.test(clause);
       names = [];
 
       const notComing = NOT_COMING.test(clause) || NOBODY_COMES.test(clause);
       const coming = !notComing && COMING.test(clause) && !LATER_GATHERING.test(clause);
+      if (guessed && (notComing || coming) && !NOBODY_COMES.test(clause)) unattributed = true;
       const overnight = OVERNIGHT_NO.test(clause) ? false : OVERNIGHT.test(clause) ? true : null;
       const dinner = DINNER_NO.test(clause) ? false : DINNER.test(clause) ? true : null;
       const dietary = dietaryOf(clause);
@@ -255,7 +273,7 @@ export function readAttendance(
       a.dietary !== null ||
       a.substitute !== null,
   );
-  if (!meaningful.length) return null;
+  if (!meaningful.length) return { answers: null, unattributed: false };
   // «Vi kommer begge, med overnatting» says it for everyone: let the named inherit it.
   const group = meaningful.find((a) => a.key === null);
   if (group) {
@@ -269,14 +287,17 @@ export function readAttendance(
         a.dinner = group.dinner;
     }
   }
-  return meaningful.map((a) => ({
-    participant: a.participant,
-    attending: a.attending,
-    overnight: a.overnight,
-    dinner: a.dinner,
-    dietary: a.dietary,
-    substitute: a.substitute,
-  }));
+  return {
+    answers: meaningful.map((a) => ({
+      participant: a.participant,
+      attending: a.attending,
+      overnight: a.overnight,
+      dinner: a.dinner,
+      dietary: a.dietary,
+      substitute: a.substitute,
+    })),
+    unattributed,
+  };
 }
 
 /** Whether a text talks about coming to a gathering (overnight, dinner, diet, substitutes). */

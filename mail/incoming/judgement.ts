@@ -17,6 +17,8 @@ export interface JudgementInput {
   participants: Participant[];
   sender: Participant | null;
   attendance: AttendanceAnswer[] | null;
+  /** A sentence about coming or not whose person the reader could not tell. */
+  attendanceUnattributed?: boolean;
   questions: string[];
   answered: AnsweredStep;
 }
@@ -92,9 +94,7 @@ export function judge(input: JudgementInput): Judgement {
     if (input.answered && input.answered !== 'registration')
       doubts.push(`a withdrawal in answer to a ${input.answered} mail`);
   } else if (kind === 'other' && input.attendance?.length) {
-    const unresolved = input.attendance.filter((a) => a.participant === null);
-    if (unresolved.length && input.attendance.length > 1)
-      doubts.push('an attendance answer names nobody');
+    if (input.attendanceUnattributed) doubts.push('says someone comes or not without saying who');
     const byPerson = new Map<string, boolean>();
     for (const a of input.attendance) {
       if (a.participant === null || a.attending === null) continue;

@@ -34,7 +34,11 @@ const WONDERS = uni(
 );
 
 const CONDITION = uni(
-  /\b(?:hvis|dersom|viss|om vi får|om vi kan|forutsatt|føresett|under forutsetning|på vilkår|avhenger|avhengig|avhengi|før vi (?:melder|kan|bestemmer|tar|bestemmer|gir|svarer)|før me|kommer tilbake til|kjem tilbake til|kommer tilbake med|vender tilbake|komme tilbake|tar stilling|ta stilling|vurderer|vurderar|ikke bestemt|ikkje bestemt|ikke avklart|ikkje avklart|usikre?|uavklart|foreløpig|førebels|tentativ\w*|if we|provided that|unless|not yet decided|will get back|come back to)\b|\bfør\s+(?:til\s+)?(?:høsten|hausten|våren|neste år|nyttår|jul|sommaren|sommeren|august|september|oktober|november)\b/i,
+  /\b(?:hvis|dersom|viss|om vi får|om vi kan|forutsatt|føresett|under forutsetning|på vilkår|avhenger|avhengig|avhengi|før vi (?:melder|kan|bestemmer|tar|bestemmer|gir|svarer)|før me|kommer tilbake til|kjem tilbake til|vender tilbake|komme tilbake|tar stilling|ta stilling|vurderer|vurderar|ikke bestemt|ikkje bestemt|ikke avklart|ikkje avklart|usikre?|uavklart|foreløpig|førebels|tentativ\w*|if we|provided that|unless|not yet decided|will get back|come back to)\b|\bfør\s+(?:til\s+)?(?:høsten|hausten|våren|neste år|nyttår|jul|sommaren|sommeren|august|september|oktober|november)\b/i,
+);
+
+const ROOM_CONDITION = uni(
+  /\b(?:hvis|dersom|viss|om|if)\s+(?:det\s+)?(?:er|blir|vert|finnes|fins|is|there is)\s+(?:ledig\s+)?(?:plass|rom|room|space)\b/i,
 );
 
 const THANKS = uni(
@@ -61,7 +65,8 @@ export function readSentences(text: string): SentenceReading[] {
   return sentences(text).map((raw) => {
     const s = flat(raw);
     const question = /\?\s*$/.test(s) || ASKING.test(s) || WONDERS.test(s);
-    const conditional = CONDITION.test(s);
+    // «… dersom det er plass»: a condition on the room we have, not on their decision.
+    const conditional = CONDITION.test(s) && !ROOM_CONDITION.test(s);
     const cue = registrationCue(s);
     const negated = cue && negatedCue(s);
     const declines = !question && !conditional && declineCue(s);

@@ -2,7 +2,7 @@
 // synchronous; `describeReply` renders the result for the coordinator's terminal.
 import type { Address, LocalDate, Participant, ParsedReply } from '../../domain/types';
 import { extractReturnDate, readsAsOutOfOffice } from './auto-reply';
-import { attendanceCue, readAttendance } from './attendance';
+import { attendanceCue, readAttendanceReading } from './attendance';
 import { bounceInfo } from './bounce';
 import { classifyHuman, classifyMachine } from './classify';
 import { htmlToText } from './html-text';
@@ -180,7 +180,7 @@ export function understandReply(raw: Buffer | string, context: ReplyContext = {}
   }
   // Attendance is read when the reply is about a gathering: it says so, or it answers one
   // of our gathering mails (its subject, or the step in our Message-ID it replies to).
-  const answers = readAttendance(
+  const { answers, unattributed } = readAttendanceReading(
     said,
     sender?.name ?? senderName,
     (context.participants ?? []).map((p) => p.name),
@@ -232,6 +232,7 @@ export function understandReply(raw: Buffer | string, context: ReplyContext = {}
     participants: reading.participants,
     sender,
     attendance,
+    attendanceUnattributed: unattributed,
     questions,
     answered,
   });
