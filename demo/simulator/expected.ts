@@ -8,6 +8,7 @@ import {
   type AssignmentRegistration,
 } from '../../domain/assignment';
 import type { Campaign, FlagKind, Stage } from '../../domain/types';
+import { placeLateRegistration } from '../../workflows/campaign/late';
 import { REGISTERS } from './plan';
 import { registrationAt } from './timing';
 import type { ExpectedMunicipality, ExpectedOutcome, MunicipalityPlan } from './types';
@@ -29,11 +30,24 @@ export function expectedOutcome(plans: MunicipalityPlan[], campaign: Campaign): 
     });
   }
   const proposal = proposeAssignment(assignmentInput(campaign, onTime));
-  const placed = new Set(proposal.networks.flatMap((n) => n.municipalityIds));
-  // Late registrations arrive after the proposal: approved by then, they join the end of the
-  // waiting list (the demo mix fills the networks, so they would not fit in any case).
+  // Late registrations arrive after the proposal is approved: the rule the late-registration
+  // letter promises places each in a network with room, else at the end of the waiting list.
   const late = plans.filter((p) => p.persona === 'late');
-  const waitingList = [...proposal.waitingList, ...late.map((p) => p.municipality.id)];
+  let after = proposal;
+  for (const p of late) {
+    after = placeLateRegistration(after, campaign, {
+      municipalityId: p.municipality.id,
+      name: p.municipality.name,
+      participants: p.participants.length,
+      preference: p.networkWish,
+      registeredAt:
+        registrationAt(p, campaign, invitedAt) ?? campaign.schedule.registrationDeadline,
+      lat: p.municipality.lat,
+      lon: p.municipality.lon,
+    });
+  }
+  const placed = new Set(after.networks.flatMap((n) => n.municipalityIds));
+  const waitingList = after.waitingList;
 
   const municipalities: ExpectedMunicipality[] = plans.map((p) => {
     const id = p.municipality.id;
