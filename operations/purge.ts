@@ -1,15 +1,19 @@
 // Deleting a campaign's personal data once it is over: the workflow histories (names,
 // addresses, dietary needs, replies) in Temporal, and the campaign's mail in the TI
-// mailbox's nettverk folders. Exports the coordinator wrote to disk are theirs to delete.
+// mailbox's nettverk folders, and the exports and report written to out/ (purge-exports.ts);
+// a file the coordinator wrote elsewhere with --out is theirs to delete.
 import type { Client } from '@temporalio/client';
 import type { SearchObject } from 'imapflow';
 import type { Config } from '../platform/config';
 import { withImap } from '../activities/mail/imap';
 import { OperationError } from './errors';
+import { purgeExports } from './purge-exports';
 
 export interface PurgeReport {
   workflowsDeleted: number;
   mailsDeleted: number;
+  /** Export and report files deleted from `exportsDir`. */
+  exportsDeleted: number;
   running: number;
 }
 
@@ -17,7 +21,7 @@ export async function purgeCampaign(
   client: Client,
   config: Config,
   campaignId: string,
-  options: { terminateRunning: boolean },
+  options: { terminateRunning: boolean; exportsDir?: string },
 ): Promise<PurgeReport> {
   const query = `CampaignId = "${campaignId.replace(/["\\]/g, '')}"`;
   // Every run, not only the latest: a journey may have continued as new or been started again.
@@ -69,5 +73,8 @@ export async function purgeCampaign(
     }
     return deleted;
   });
-  return { workflowsDeleted, mailsDeleted, running };
+  const exportsDeleted = options.exportsDir
+    ? purgeExports(campaignId, options.exportsDir).length
+    : 0;
+  return { workflowsDeleted, mailsDeleted, exportsDeleted, running };
 }

@@ -254,7 +254,7 @@ Running it twice starts nothing new: journeys have fixed ids.`,
   campaign
     .command('purge [id]')
     .description(
-      "delete the campaign's personal data: workflow histories in Temporal and its mail in the TI mailbox folders",
+      "delete the campaign's personal data: workflow histories in Temporal, its mail in the TI mailbox folders, its exports and report in out/",
     )
     .option(...CAMPAIGN_OPTION)
     .option('--terminate-running', 'also end workflows still running')
@@ -283,10 +283,11 @@ Running it twice starts nothing new: journeys have fixed ids.`,
           require('../../operations/purge') as typeof import('../../operations/purge');
         const report = await purgeCampaign(await ctx.client(), ctx.config, id, {
           terminateRunning: Boolean(o.terminateRunning),
+          exportsDir: 'out', // where `export` and `report` write by default
         });
         if (o.json) return printJson(report);
         line(
-          `${colour.green('✓')} Deleted ${count(report.workflowsDeleted, 'workflow history', 'workflow histories')} and ${count(report.mailsDeleted, 'mail')} of campaign ${id}.`,
+          `${colour.green('✓')} Deleted ${count(report.workflowsDeleted, 'workflow history', 'workflow histories')}, ${count(report.mailsDeleted, 'mail')} and ${count(report.exportsDeleted, 'export file')} in out/ of campaign ${id} (files written elsewhere with --out are yours to delete).`,
         );
       },
     );
