@@ -6,8 +6,8 @@ import type { ImapFlow } from 'imapflow';
 import { headerValue, headerValues, parseMime } from '../../mail/incoming/mime';
 import { understandReply } from '../../mail/incoming/understand';
 import { matchReply, type JourneyDirectory, type OurMail, type Route } from '../../mail/match';
-import type { ParsedReply } from '../../domain/types';
-import { journeyWorkflowId, replySignal } from '../../workflows/definitions';
+import type { Participant, ParsedReply } from '../../domain/types';
+import { journeyStateQuery, journeyWorkflowId, replySignal } from '../../workflows/definitions';
 import type { MailFolders } from '../mail/imap';
 import { isPayloadTooLarge, isTemporalUnavailable, toParsedReply } from './poison';
 
@@ -37,12 +37,36 @@ export async function understandAndMatch(
   deps: ProcessDependencies,
 ): Promise<Understood> {
   const mime = parseMime(source);
-  const understood = understandReply(source);
-  const reply = toParsedReply(understood);
+  let understood = understandReply(source);
+  let reply = toParsedReply(understood);
   const header = (name: string) => headerValue(mime.headers, name);
   const headers = (name: string) => headerValues(mime.headers, name);
   const route = await matchReply({ reply, header, headers, ours: deps.ours }, deps.directory);
+  if (route.kind === 'journey' && understood.attendance?.length) {
+    // «Kristin kan ikke», «alle tre», «jeg»: read again knowing who the journey's people are.
+    const participants = await journeyParticipants(deps.client, route.ref);
+    if (participants.length) {
+      understood = understandReply(source, { participants });
+      reply = toParsedReply(understood);
+    }
+  }
   return { reply, route, truncated: understood.truncated };
+}
+
+/** The journey's participants, or none when it cannot say (closed, or Temporal busy). */
+async function journeyParticipants(
+  client: Client,
+  ref: { campaignId: string; municipalityId: string },
+): Promise<Participant[]> {
+  try {
+    const state = await client.workflow
+      .getHandle(journeyWorkflowId(ref.campaignId, ref.municipalityId))
+      .query(journeyStateQuery);
+    return state.participants;
+  } catch (error) {
+    if (isTemporalUnavailable(error)) throw error;
+    return [];
+  }
 }
 
 /** The bounded reply signal, here as well, for the inbox's callers. */
