@@ -9,13 +9,13 @@ import type { Config } from '../platform/config';
 import { ourMail } from '../activities/mail/archive';
 import { withImap } from '../activities/mail/imap';
 import { visibilityDirectory } from '../activities/inbox/directory';
+import { deliverToJourney, readingDependencies } from '../activities/inbox/process';
 import {
-  deliverToJourney,
   NOTE_FAILED,
   NOTE_TOO_LARGE,
   NOTE_UNSURE,
   understandAndMatch,
-} from '../activities/inbox/process';
+} from '../mail/inbox-reading';
 import { emailDomain } from '../domain/contacts';
 import { OperationError } from './errors';
 
@@ -78,7 +78,7 @@ export async function listReview(client: Client, config: Config): Promise<Review
           note: noteOf(m.flags),
         };
         try {
-          const { reply, route } = await understandAndMatch(m.source, deps);
+          const { reply, route } = await understandAndMatch(m.source, readingDependencies(deps));
           item = {
             ...item,
             fromDomain: emailDomain(reply.from.address),
@@ -128,7 +128,7 @@ async function withReviewMessage<T>(
         throw new OperationError(
           `There is no message ${uid} in the review queue (see nettverk review list).`,
         );
-      const { reply, route } = await understandAndMatch(m.source, deps);
+      const { reply, route } = await understandAndMatch(m.source, readingDependencies(deps));
       const arrivedAtMs = m.internalDate ? new Date(m.internalDate).getTime() : null;
       const move = async (to: 'processed') => {
         await imap.messageMove(String(uid), folders[to], { uid: true });

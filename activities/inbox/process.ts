@@ -3,13 +3,20 @@
 // in the inbox for the next sweep; the journey ignores a Message-ID it has seen.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ImapFlow } from 'imapflow';
-import { headerValue, headerValues, parseMime } from '../../mail/incoming/mime';
-import { understandReply } from '../../mail/incoming/understand';
-import { matchReply, type JourneyDirectory, type OurMail, type Route } from '../../mail/match';
+import type { JourneyDirectory, JourneyRef, OurMail } from '../../mail/match';
+import {
+  folderFor,
+  NOTE_FAILED,
+  NOTE_TOO_LARGE,
+  NOTE_UNSURE,
+  understandAndMatch,
+  type Outcome,
+  type ReadingDependencies,
+} from '../../mail/inbox-reading';
 import type { Participant, ParsedReply } from '../../domain/types';
 import { journeyStateQuery, journeyWorkflowId, replySignal } from '../../workflows/definitions';
 import type { MailFolders } from '../mail/imap';
-import { isPayloadTooLarge, isTemporalUnavailable, toParsedReply } from './poison';
+import { isPayloadTooLarge, isTemporalUnavailable } from './poison';
 
 export interface ProcessDependencies {
   client: Client;
@@ -18,46 +25,19 @@ export interface ProcessDependencies {
   ours: OurMail;
 }
 
-export interface Understood {
-  reply: ParsedReply;
-  route: Route;
-  /** The reply was longer than the reader reads: only its start was read. */
-  truncated: boolean;
-}
+export { NOTE_FAILED, NOTE_TOO_LARGE, NOTE_UNSURE, type Outcome };
 
-/** IMAP keywords that say why a message went to review (Outlook ignores them; `nettverk` can read them). */
-export const NOTE_TOO_LARGE = 'NettverkTooLarge';
-export const NOTE_FAILED = 'NettverkFailed';
-/** The reader was not sure of its reading: a person confirms it (`nettverk review accept`). */
-export const NOTE_UNSURE = 'NettverkUnsure';
-
-/** Parses and matches a raw message; pure apart from the directory lookups. */
-export async function understandAndMatch(
-  source: Buffer,
-  deps: ProcessDependencies,
-): Promise<Understood> {
-  const mime = parseMime(source);
-  let understood = understandReply(source);
-  let reply = toParsedReply(understood);
-  const header = (name: string) => headerValue(mime.headers, name);
-  const headers = (name: string) => headerValues(mime.headers, name);
-  const route = await matchReply({ reply, header, headers, ours: deps.ours }, deps.directory);
-  if (route.kind === 'journey' && understood.attendance?.length) {
-    // «Kristin kan ikke», «alle tre», «jeg»: read again knowing who the journey's people are.
-    const participants = await journeyParticipants(deps.client, route.ref);
-    if (participants.length) {
-      understood = understandReply(source, { participants });
-      reply = toParsedReply(understood);
-    }
-  }
-  return { reply, route, truncated: understood.truncated };
+/** The inbox's reading, with the journey's participants asked of Temporal. */
+export function readingDependencies(deps: ProcessDependencies): ReadingDependencies {
+  return {
+    directory: deps.directory,
+    ours: deps.ours,
+    participantsOf: (ref) => journeyParticipants(deps.client, ref),
+  };
 }
 
 /** The journey's participants, or none when it cannot say (closed, or Temporal busy). */
-async function journeyParticipants(
-  client: Client,
-  ref: { campaignId: string; municipalityId: string },
-): Promise<Participant[]> {
+async function journeyParticipants(client: Client, ref: JourneyRef): Promise<Participant[]> {
   try {
     const state = await client.workflow
       .getHandle(journeyWorkflowId(ref.campaignId, ref.municipalityId))
@@ -67,19 +47,6 @@ async function journeyParticipants(
     if (isTemporalUnavailable(error)) throw error;
     return [];
   }
-}
-
-/** The bounded reply signal, here as well, for the inbox's callers. */
-export { toParsedReply };
-
-export type Outcome = keyof Omit<MailFolders, 'inbox' | 'dismissed'>;
-
-export function folderFor(reply: ParsedReply, route: Route): Outcome {
-  if (route.kind === 'own') return route.audience === 'coordinator' ? 'notices' : 'sent';
-  if (route.kind === 'review') return 'review';
-  if (reply.kind === 'bounce') return 'bounces';
-  if (reply.kind === 'auto-reply') return 'autoReplies';
-  return 'processed';
 }
 
 /** Delivers a matched reply; false if its journey is gone (closed), so it goes to review. */
@@ -112,7 +79,7 @@ export async function processMessage(
   let outcome: Outcome;
   let note: string | null = null;
   try {
-    const { reply, route, truncated } = await understandAndMatch(source, deps);
+    const { reply, route, truncated } = await understandAndMatch(source, readingDependencies(deps));
     outcome = folderFor(reply, route);
     if (route.kind === 'journey' && truncated) {
       // Read only in part (megabytes of text): a person decides, the journey is not told.

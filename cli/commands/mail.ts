@@ -114,9 +114,9 @@ Examples:
       }
       const { describeReply, understandReply } =
         require('../../mail/incoming/understand') as typeof import('../../mail/incoming/understand');
-      // The bounded signal only: the inbox's process module would load the Temporal client.
+      // The bounded signal the inbox sends the journey: what parse --json prints.
       const { toParsedReply } =
-        require('../../activities/inbox/poison') as typeof import('../../activities/inbox/poison');
+        require('../../mail/reply-signal') as typeof import('../../mail/reply-signal');
       const understood = understandReply(read.bytes);
       if (o.json) printJson(toParsedReply(understood));
       else line(describeReply(understood));

@@ -7,7 +7,7 @@
 // two-CPU machine after the fix (tens of milliseconds), and far below what they took before
 // (seconds to minutes, or a thrown SyntaxError for the long boundary).
 import { understandReply } from '../../../mail/incoming/understand';
-import { toParsedReply } from '../../../activities/inbox/process';
+import { toParsedReply } from '../../../mail/reply-signal';
 import { eml, reply } from './helpers';
 
 const MB = 1024 * 1024;
