@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import type { PayloadKeys } from './payload-codec';
 import { readPayloadKeys } from './payload-keys';
+import { readPlaintextAllowance, redactUrl, type PlaintextAllowance } from './transport-security';
 
 export interface Config {
   temporal: {
@@ -68,6 +69,8 @@ export interface Config {
   /** Keys for the payload codec (platform/payload-codec.ts). Never log them. */
   payloadKeys: PayloadKeys;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** NETTVERK_ALLOW_PLAINTEXT: where SMTP/IMAP may go without TLS (transport-security.ts). */
+  allowPlaintext: PlaintextAllowance;
 }
 
 export class ConfigError extends Error {
@@ -131,7 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       };
     } catch (error) {
       problems.push(
-        `${name}: "${raw}" is not a ${plain}:// or ${tls}:// URL with a port (${(error as Error).message})`,
+        `${name}: "${redactUrl(raw)}" is not a ${plain}:// or ${tls}:// URL with a port (${(error as Error).message})`,
       );
       return { host: '127.0.0.1', port: 0, secure: false };
     }
@@ -233,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     messageKey: messageKey(),
     payloadKeys: readPayloadKeys(env, LOOPBACK.has(address.split(':')[0]), problems),
     logLevel: logLevel as Config['logLevel'],
+    allowPlaintext: readPlaintextAllowance(env, problems),
   };
   if (!config.imap.password && !config.imap.accessToken) {
     problems.push(

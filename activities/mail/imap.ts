@@ -1,6 +1,7 @@
 // IMAP connections to the TI mailbox and the folders nettverk keeps there.
 import { ImapFlow } from 'imapflow';
 import type { Config } from '../../platform/config';
+import { explainTransportError, mailSecurity } from '../../platform/transport-security';
 
 export interface MailFolders {
   /** Where replies arrive and the watcher looks. */
@@ -29,11 +30,14 @@ const NAMES: Omit<MailFolders, 'inbox'> = {
 /** `idleAfterMs`: how soon an idle connection enters IDLE (imapflow waits 15 s by default). */
 export function createImapClient(config: Config, options: { idleAfterMs?: number } = {}): ImapFlow {
   const { imap } = config;
+  const security = mailSecurity(imap, config.allowPlaintext);
   const client = new ImapFlow({
     autoIdleDelay: options.idleAfterMs,
     host: imap.host,
     port: imap.port,
     secure: imap.secure,
+    // STARTTLS required off loopback unless allowed (platform/transport-security.ts).
+    doSTARTTLS: security === 'starttls' ? true : undefined,
     auth: imap.accessToken
       ? { user: imap.user, accessToken: imap.accessToken }
       : { user: imap.user, pass: imap.password ?? '' },
@@ -43,6 +47,11 @@ export function createImapClient(config: Config, options: { idleAfterMs?: number
   });
   // Without a listener an IDLE drop would crash the process (imapflow emits 'error').
   client.on('error', () => {});
+  const connect = client.connect.bind(client);
+  client.connect = () =>
+    connect().catch((error: unknown) => {
+      throw explainTransportError('IMAP', imap, security, error);
+    });
   return client;
 }
 

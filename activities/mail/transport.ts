@@ -10,6 +10,7 @@ import net from 'node:net';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { Config } from '../../platform/config';
+import { explainTransportError, mailSecurity } from '../../platform/transport-security';
 
 export interface MailTransport {
   /**
@@ -25,12 +26,14 @@ export interface MailTransport {
 export function createTransport(config: Config): MailTransport {
   const { smtp } = config;
   const open = new Set<net.Socket>();
+  const security = mailSecurity(smtp, config.allowPlaintext);
   const options: SMTPTransport.Options = {
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
-    // Plain smtp:// upgrades with STARTTLS when offered; loopback GreenMail offers none.
-    requireTLS: false,
+    // smtp:// upgrades with STARTTLS: required off loopback unless NETTVERK_ALLOW_PLAINTEXT
+    // says otherwise (platform/transport-security.ts); loopback GreenMail offers none.
+    requireTLS: security === 'starttls',
     auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
     connectionTimeout: 20_000,
     greetingTimeout: 20_000,
@@ -77,6 +80,8 @@ export function createTransport(config: Config): MailTransport {
       const transport = nodemailer.createTransport(perMessage);
       try {
         return await transport.sendMail(message);
+      } catch (error) {
+        throw explainTransportError('SMTP', smtp, security, error);
       } finally {
         signal.removeEventListener('abort', abort);
         transport.close();
