@@ -74,21 +74,29 @@ export async function listJourneys(client: Client, f: JourneyFilter): Promise<Jo
   );
 }
 
+/** Up to this many journeys, one page of the list is cheaper than a count per stage. */
+const WALK_UP_TO = 500;
+
 /**
- * The campaign's journeys by stage, from the visibility store's count API: one count per stage
- * and one of the whole, all at once, so the time does not grow with the number of journeys (the
- * server groups counts by ExecutionStatus only, not by our search attributes). A journey that
- * moves on between two counts would be counted twice or not at all: when the stages do not add
- * up to the whole, count again, and after three tries walk the journeys once. Each journey has
- * one run (started with REJECT_DUPLICATE, never continued as new), so counting runs counts
- * municipalities.
+ * The campaign's journeys by stage. A small campaign (the demo's, a rehearsal) is walked: one
+ * page of the list, exact. A large one is counted with the visibility store's count API: one
+ * count per stage and one of the whole, all at once, so the time does not grow with the number
+ * of journeys (the server groups counts by ExecutionStatus only, not by our search attributes).
+ * A journey that moves on between two counts would be counted twice or not at all: when the
+ * stages do not add up to the whole, count again, and after three tries walk the journeys once.
+ * Each journey has one run (started with REJECT_DUPLICATE, never continued as new), so counting
+ * runs counts municipalities.
  */
 export async function countByStage(
   client: Client,
   campaignId: string,
+  options: { walkUpTo?: number } = {},
 ): Promise<Record<Stage, number>> {
   const query = journeyQuery({ campaignId });
   try {
+    const { count } = await client.workflow.count(query);
+    if (count <= (options.walkUpTo ?? WALK_UP_TO))
+      return await countByStageWalking(client, campaignId);
     for (let attempt = 0; attempt < 3; attempt++) {
       const [whole, ...byStage] = await Promise.all([
         client.workflow.count(`${query} AND Stage IS NOT NULL`),

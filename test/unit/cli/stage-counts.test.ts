@@ -1,5 +1,6 @@
 // `campaign status` counts stages with the visibility count API, one query per stage, never
-// walking the journeys, unless the counts do not add up (a journey moved on between them).
+// walking the journeys, unless the counts do not add up (a journey moved on between them) or
+// the campaign is small enough for one page of the list.
 import type { Client } from '@temporalio/client';
 import { STAGES, type Stage } from '../../../domain/types';
 import { countByStage } from '../../../operations/journeys';
@@ -38,20 +39,28 @@ function fakeClient(stages: Stage[], drift = 0) {
 const stages: Stage[] = ['invited', 'invited', 'registered', 'declined', 'scheduled'];
 const expected = Object.fromEntries(STAGES.map((s) => [s, stages.filter((x) => x === s).length]));
 
-test('one count per stage and one of the whole; no walk', async () => {
+const large = { walkUpTo: 0 };
+
+test('a small campaign is walked: one count, one page', async () => {
   const { client, calls } = fakeClient(stages);
   expect(await countByStage(client, 'c')).toEqual(expected);
-  expect(calls).toEqual({ count: STAGES.length + 1, list: 0 });
+  expect(calls).toEqual({ count: 1, list: 1 });
+});
+
+test('a large one: one count per stage and one of the whole; no walk', async () => {
+  const { client, calls } = fakeClient(stages);
+  expect(await countByStage(client, 'c', large)).toEqual(expected);
+  expect(calls).toEqual({ count: 1 + STAGES.length + 1, list: 0 });
 });
 
 test('counts that do not add up are taken again', async () => {
   const { client, calls } = fakeClient(stages, 1);
-  expect(await countByStage(client, 'c')).toEqual(expected);
-  expect(calls).toEqual({ count: 2 * (STAGES.length + 1), list: 0 });
+  expect(await countByStage(client, 'c', large)).toEqual(expected);
+  expect(calls).toEqual({ count: 1 + 2 * (STAGES.length + 1), list: 0 });
 });
 
 test('after three tries that do not add up, one walk over the journeys', async () => {
   const { client, calls } = fakeClient(stages, 3);
-  expect(await countByStage(client, 'c')).toEqual(expected);
-  expect(calls).toEqual({ count: 3 * (STAGES.length + 1), list: 1 });
+  expect(await countByStage(client, 'c', large)).toEqual(expected);
+  expect(calls).toEqual({ count: 1 + 3 * (STAGES.length + 1), list: 1 });
 });
