@@ -199,6 +199,8 @@ export function readAttendanceReading(
   }
 
   for (const sentence of sentences(body.join('\n'))) {
+    // «Kan vi sende en annen i stedet?» asks; it does not answer.
+    if (/\?\s*$/.test(sentence)) continue;
     // `(?<!\s)`: white space before «men» is matched from where it starts, not again from
     // each space of a long run (quadratic).
     const clauses = sentence.split(/,\s*(?=(?:men|mens|og|samt)\s)|;\s*|(?<!\s)\s+(?=men\s)/i);

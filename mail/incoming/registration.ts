@@ -185,6 +185,14 @@ const DECLINE_CUES: RegExp[] = [
   /\b(?:velger|vel)\s+(?:å\s+)?(?:ikke|ikkje)\b/i,
   /\b(?:ikke|ikkje)\s+(?:denne|den)\s+(?:gangen|gongen)\b/i,
   /\bser oss (?:dessverre\s+|diverre\s+)?(?:ikke|ikkje) i stand\b/i,
+  // «må Sauda kommune melde avbud», «melder herved forfall»
+  /\bmeld(?:e|er|ar)\s+(?:\w+\s+){0,3}?(?:avbud|forfall)\b/i,
+  /\b(?:deltar|deltek|blir|vert|kommer|kjem)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:med\s+)?(?:i år|denne|i nettverk|på|til|$)/i,
+  /\b(?:deltar|deltek)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b/i,
+  /\b(?:rekker|rekk|rekkjer)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b/i,
+  /^\s*nei,?\s+takk\b/i,
+  /\b(?:will not|won't|cannot|can't|are unable to|is unable to|not be able to|unable to)\s+(?:\w+\s+){0,2}?(?:participate|join|take part|attend)\b/i,
+  /\b(?:must|have to|regret(?:fully)? (?:to )?)\s*decline\b|\bdeclines?\b/i,
 ].map(uni);
 
 /** Words that name a registration without making one: «påmeldinga», «påmeldingsskjema». */

@@ -186,7 +186,9 @@ export function understandReply(raw: Buffer | string, context: ReplyContext = {}
     (context.participants ?? []).map((p) => p.name),
   );
   const attendance =
-    answers && (attendanceCue(said) || aboutGathering(mime))
+    // An answer to our invitation or a report request that mentions dinner is not one.
+    answers &&
+    (aboutGathering(mime) || (answeredStepOf(answeredStep(mime)) === null && attendanceCue(said)))
       ? resolveAttendance(answers, context.participants ?? [], {
           name: sender?.name ?? senderName,
           from,
