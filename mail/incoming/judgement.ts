@@ -21,6 +21,8 @@ export interface JudgementInput {
   attendanceUnattributed?: boolean;
   questions: string[];
   answered: AnsweredStep;
+  /** What the reply says of anchoring in the administrative leadership. */
+  anchored?: boolean | null;
 }
 
 export interface Judgement {
@@ -71,11 +73,24 @@ export function judge(input: JudgementInput): Judgement {
     kind = input.attendance?.length ? 'other' : input.questions.length ? 'question' : 'other';
   }
 
+  // «Rådmannen har godkjent»: in answer to our invitation or reminder, that completes a
+  // registration (the journey asks for what is still missing).
+  if (
+    kind === 'other' &&
+    input.answered === 'registration' &&
+    input.anchored === true &&
+    !declines.length &&
+    !negated.length
+  ) {
+    evidence.push('confirms anchoring in answer to our registration mail');
+    kind = 'registration';
+  }
+
   if (kind === 'registration') {
     if (declines.length) doubts.push('it also declines');
     if (negated.length) doubts.push('a registration word stands negated');
     if (conditions.length) doubts.push('it states a condition');
-    if (!participants.length) doubts.push('it names nobody');
+    if (!participants.length && input.anchored !== true) doubts.push('it names nobody');
     if (!statements.length && participants.length) {
       const complete = participants.some((p) => p.email || p.title);
       const onlySender =
@@ -83,7 +98,8 @@ export function judge(input: JudgementInput): Judgement {
       if (!complete) doubts.push('names without title or email, and no words that register');
       else if (onlySender) doubts.push('only the sender is named, and no words that register');
     }
-    if (!statements.length && !participants.length) doubts.push(`only ${input.reason}`);
+    if (!statements.length && !participants.length && input.anchored !== true)
+      doubts.push(`only ${input.reason}`);
   } else if (kind === 'decline') {
     if (statements.length) doubts.push('it also registers');
     if (participants.length) doubts.push('it names participants');

@@ -11,9 +11,9 @@ import { flat, sentences, uni } from './text-utils';
 const LEADERSHIP =
   '(?:den\\s+)?(?:administrative?|øverste|kommunens|fylkeskommunens)?\\s*(?:ledelse|ledelsen|leiing|leiinga|toppledelse|toppledelsen|ledergruppa|ledergruppen|leiargruppa|rådmann|rådmannen|rådmannens ledergruppe|kommunedirektør|kommunedirektøren|kommunedirektørens ledergruppe|fylkesrådmann|fylkesrådmannen|fylkesdirektør|fylkesdirektøren|fylkeskommunedirektør|fylkeskommunedirektøren|administrasjonssjef|administrasjonssjefen|ledermøte|leiarmøte)';
 const BOSS =
-  '(?:rådmann(?:en)?|kommunedirektør(?:en)?|fylkesrådmann(?:en)?|fylkesdirektør(?:en)?|fylkeskommunedirektør(?:en)?|administrasjonssjef(?:en)?|ledergrupp(?:a|en)|leiargrupp(?:a|en)|toppledelsen|ledelsen|leiinga|den administrative ledelsen|administrativ ledelse|administrativ leiing|kommunalsjef(?:en)?|assisterende rådmann|assisterande rådmann)';
+  '(?:rådmann(?:en)?|kommunaldirektør(?:en)?|byråd(?:en|et)?|kommunedirektør(?:en)?|fylkesrådmann(?:en)?|fylkesdirektør(?:en)?|fylkeskommunedirektør(?:en)?|administrasjonssjef(?:en)?|ledergrupp(?:a|en)|leiargrupp(?:a|en)|toppledelsen|ledelsen|leiinga|den administrative ledelsen|administrativ ledelse|administrativ leiing|kommunalsjef(?:en)?|assisterende rådmann|assisterande rådmann)';
 const APPROVED =
-  '(?:godkjent|godkjend|vedtatt|vedteke|vedtok|bestemt|besluttet|beslutta|sagt ja|gitt (?:sin )?(?:tilslutning|klarsignal|godkjenning|aksept)|slutta seg til|sluttet seg til|gått inn for|gjort vedtak|støtter|stør|ønsker at vi deltar|ønskjer at vi deltek|bedt oss|bede oss)';
+  '(?:godkjent|godkjend|vedtatt|vedteke|vedtok|bestemt|besluttet|beslutta|sagt ja|(?:gitt|gjeve|gjeve|gett|gjevi) (?:sin |si )?(?:tilslutning|tilslutnad|klarsignal|godkjenning|godkjenning|aksept|grønt lys)|slutta seg til|sluttet seg til|gått inn for|gjort vedtak|støtter|stør|ønsker at vi deltar|ønskjer at vi deltek|bedt oss|bede oss)';
 
 const ANCHORED_NOT: RegExp[] = [
   /\b(?:ikke|ikkje|ennå ikke|enda ikke|enno ikkje|ikke ennå|ikkje enno|ikke enda|ikke helt|ikkje heilt)\s+(?:[\wæøå]+\s+){0,3}?(?:forankret|forankra|forankre|godkjent|godkjend|vedtatt|vedteke|behandlet|handsama|avklart|avklara|besluttet|beslutta|på plass)\b/i,
@@ -32,7 +32,7 @@ const ANCHORED_YES: RegExp[] = [
   ),
   /\b(?:er|ble|vart|blitt|vorte|vert)\s+(?:formelt\s+|godt\s+|no\s+|nå\s+)?(?:forankret|forankra)\b/i,
   new RegExp(
-    `\\b${BOSS}\\s+(?:har|hev|har nå|har no|har allerede|har alt)\\s+(?:\\w+\\s+){0,2}?${APPROVED}`,
+    `\\b${BOSS}\\s+(?:har|hev|har nå|har no|har allerede|har alt)\\s+(?:\\w+\\s+){0,4}?${APPROVED}`,
     'i',
   ),
   new RegExp(
@@ -46,6 +46,9 @@ const ANCHORED_YES: RegExp[] = [
   ),
   /\bforankring(?:en|a)?\s+(?:er|er nå|er no|er allerede|er alt)\s+(?:på plass|i orden|ok|gjort|sikret|sikra|avklart|avklara)/i,
   new RegExp(`\\b${BOSS}\\s+(?:står bak|stiller seg bak|er (?:positiv|enig|einig|samd))`, 'i'),
+  // English: «The Chief Executive (rådmannen) has approved», «approved by the management group».
+  /\b(?:chief executive|county chief executive|municipal director|chief municipal executive|ceo|management group|management team|senior management|top management|administrative leadership|leadership group|rådmann\w*)\b[^.!?]{0,30}?\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:approved|decided|agreed|endorsed|given (?:the )?(?:go-ahead|approval|green light)|signed off)\b/i,
+  /\b(?:approved|endorsed|decided|anchored)\s+(?:\w+\s+){0,2}?(?:by|in|with)\s+(?:the\s+)?(?:chief executive|county chief executive|municipal director|management|leadership|ceo|administrative leadership)\b/i,
 ].map(uni);
 
 /** A sentence about taking part (not, say, a lesson about anchoring risk work). */
@@ -191,6 +194,8 @@ const DECLINE_CUES: RegExp[] = [
   /\b(?:deltar|deltek)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b/i,
   /\b(?:rekker|rekk|rekkjer)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b/i,
   /^\s*nei,?\s+takk\b/i,
+  // «trekke påmeldingen vår», «trekkje deltakinga»
+  /\btrekk(?:e|er|je|jer|a)\s+(?:\w+\s+){0,2}?(?:påmelding\w*|deltak\w*|søknad\w*)\b/i,
   /\b(?:will not|won't|cannot|can't|are unable to|is unable to|not be able to|unable to)\s+(?:\w+\s+){0,2}?(?:participate|join|take part|attend)\b/i,
   /\b(?:must|have to|regret(?:fully)? (?:to )?)\s*decline\b|\bdeclines?\b/i,
 ].map(uni);

@@ -237,6 +237,7 @@ export function understandReply(raw: Buffer | string, context: ReplyContext = {}
     attendanceUnattributed: unattributed,
     questions,
     answered,
+    anchored: reading.anchored,
   });
   return {
     ...base,
