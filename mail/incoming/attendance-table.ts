@@ -1,24 +1,26 @@
-// An attendance answer written as a table (Outlook and OWA send HTML tables; html-text.ts
-// renders each row as «cell | cell | …»): a header row names the columns, each row after it
-// is one person. Read by column, so a «Nei» in the overnight column is about the night.
+// An attendance answer written as a table: Outlook and OWA send HTML tables (html-text.ts
+// renders each row as «cell | cell | …»), others write «Åse Nyhus - ja - ja - nei» under or
+// over a legend «(kommer - rom - middag - allergier)». A header names the columns, each row is
+// one person, read by column: a «Nei» in the overnight column is about the night.
 import type { AttendanceAnswer } from '../../domain/types';
 import { uni } from './text-utils';
 
 type Column = 'name' | 'attending' | 'overnight' | 'dinner' | 'dietary';
 
-const COLUMNS: [Column, RegExp][] = [
-  ['name', /^(?:navn|namn|name|deltaker|deltakar|participant)\b/i],
-  ['attending', /^(?:kommer|kjem|deltar|deltek|deltakelse|deltaking|attending|attends|møter)\b/i],
-  ['overnight', /^(?:overnatting|overnattar|rom|hotell|hotellrom|natt|overnight|hotel)/i],
-  ['dinner', /^(?:middag|dinner|festmiddag)/i],
-  ['dietary', /^(?:allergi|kost|diett|spesialkost|mat|matallergi|dietary|diet|behov)/i],
-].map(([c, re]) => [c, uni(re as RegExp)] as [Column, RegExp]);
+const COLUMNS: [Column, RegExp][] = (
+  [
+    ['name', /^(?:navn|namn|name|deltaker|deltakar|participant)\b/i],
+    ['attending', /^(?:kommer|kjem|deltar|deltek|deltakelse|deltaking|attending|attends|møter)\b/i],
+    ['overnight', /^(?:overnatting|overnattar|rom|hotell|hotellrom|natt|overnight|hotel|room)/i],
+    ['dinner', /^(?:middag|dinner|festmiddag)/i],
+    ['dietary', /^(?:allergi|kost|diett|spesialkost|mat|matallergi|dietary|diet|behov)/i],
+  ] as [Column, RegExp][]
+).map(([c, re]) => [c, uni(re)]);
 
 // `uni`: a plain `\b` sits between «n» and «ø», so «Nøtteallergi» would read as «n(ei)».
 const YES = uni(/^(?:ja|j|yes|y|x|ok)\b|^[✓✔]/i);
 const NO = uni(/^(?:nei|n|no|nope|ikke|ikkje|ingen|none)\b|^[-–]+$/i);
-
-const cells = (line: string) => line.split('|').map((c) => c.trim());
+const SEPARATORS = [/\s*\|\s*/, /\s+[-–]\s+/, /\s*;\s*/, /\t+/];
 
 function yesNo(cell: string | undefined): boolean | null {
   if (!cell) return null;
@@ -27,33 +29,54 @@ function yesNo(cell: string | undefined): boolean | null {
   return null;
 }
 
+interface Header {
+  columns: (Column | null)[];
+  /** Cells before the first column the header names: the person's name, in a legend. */
+  offset: number;
+  line: number;
+}
+
+function headerIn(lines: string[], sep: RegExp): Header | null {
+  for (const [i, line] of lines.entries()) {
+    const cells = line
+      .replace(/^\s*\(|\)\s*$/g, '')
+      .trim()
+      .split(sep)
+      .filter((c) => c !== '');
+    if (cells.length < 2) continue;
+    const columns = cells.map((c) => COLUMNS.find(([, re]) => re.test(c))?.[0] ?? null);
+    if (columns.some((c) => c === null) || columns.filter((c) => c !== 'name').length < 2) continue;
+    return { columns, offset: columns.includes('name') ? 0 : 1, line: i };
+  }
+  return null;
+}
+
 /** The table's answers and the lines it took, or null when there is no such table. */
 export function attendanceFromTable(
   lines: string[],
 ): { answers: AttendanceAnswer[]; rows: Set<number> } | null {
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].includes('|')) continue;
-    const header = cells(lines[i]).map((c) => COLUMNS.find(([, re]) => re.test(c))?.[0] ?? null);
-    const at = (col: Column) => header.indexOf(col);
-    if (at('name') < 0 || header.filter((h) => h && h !== 'name').length < 2) continue;
+  for (const sep of SEPARATORS) {
+    const header = headerIn(lines, sep);
+    if (!header) continue;
+    const at = (col: Column) =>
+      col === 'name' && header.offset ? 0 : header.columns.indexOf(col) + header.offset;
+    const has = (col: Column) => col === 'name' || header.columns.includes(col);
     const answers: AttendanceAnswer[] = [];
-    const rows = new Set<number>([i]);
-    for (let j = i + 1; j < lines.length && lines[j].includes('|'); j++) {
-      const row = cells(lines[j]);
-      const name = row[at('name')];
-      if (!name || /^[-:\s]+$/.test(name)) {
-        rows.add(j);
-        continue;
-      }
-      const attending = yesNo(row[at('attending')]);
-      const dietCell = at('dietary') >= 0 ? (row[at('dietary')] ?? '') : '';
-      const noDiet = !dietCell || NO.test(dietCell);
+    const rows = new Set<number>([header.line]);
+    for (const [j, line] of lines.entries()) {
+      if (j === header.line) continue;
+      const row = line.trim().split(sep);
+      if (row.length < 2) continue;
+      const name = row[at('name')]?.trim();
+      if (!name || !/^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}$/u.test(name)) continue;
+      const attending = has('attending') ? yesNo(row[at('attending')]) : null;
+      const dietCell = has('dietary') ? (row[at('dietary')] ?? '').trim() : '';
       answers.push({
         participant: name,
         attending,
-        overnight: attending === false ? null : yesNo(row[at('overnight')]),
-        dinner: attending === false ? null : yesNo(row[at('dinner')]),
-        dietary: noDiet ? null : dietCell.toLowerCase(),
+        overnight: attending === false || !has('overnight') ? null : yesNo(row[at('overnight')]),
+        dinner: attending === false || !has('dinner') ? null : yesNo(row[at('dinner')]),
+        dietary: !dietCell || NO.test(dietCell) ? null : dietCell.toLowerCase(),
         substitute: null,
       });
       rows.add(j);

@@ -33,7 +33,7 @@ const OVERNIGHT = uni(
   /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten|enkeltrom|dobbeltrom|overnight|hotel room|a room)\b|\b(?:treng(?:er)?|behov for|bestill\w*|book\w*|ønsker|ønskjer|ha|trenger også|treng òg|need|needs)\s+(?:\w+\s+){0,2}?rom\b/i,
 );
 const OVERNIGHT_NO = uni(
-  /\b(?:uten|utan|ikke|ikkje|ingen|nei|treng(?:er)? (?:ikke|ikkje)|behøver ikke|behøv ikkje)\s+(?:\w+\s+){0,2}?(?:overnatting|overnatte|hotellrom|hotell|rom)\b|\b(?:reiser|reiser hjem|reiser heim|drar|drar hjem|kjører hjem|køyrer heim)\s+(?:\w+\s+){0,2}?(?:samme dag|same dag|om kvelden|hjem|heim)|\bovernatting\s*:\s*(?:nei|ingen|-)/i,
+  /\b(?:uten|utan|ikke|ikkje|ingen|nei|treng(?:er)? (?:ikke|ikkje)|behøver ikke|behøv ikkje)\s+(?:\w+\s+){0,3}?(?:overnatting|overnatte|hotellrom|hotell|rom)\b|\bovernatt\w*\s+(?:hos|privat|hjemme|heime|på egen|på eiga|på eigen)\b|\b(?:no|not need(?:ing)? a|without)\s+(?:hotel\s+)?(?:room|overnight)|\b(?:reiser|reiser hjem|reiser heim|drar|drar hjem|kjører hjem|køyrer heim)\s+(?:\w+\s+){0,2}?(?:samme dag|same dag|om kvelden|hjem|heim)|\bovernatting\s*:\s*(?:nei|ingen|-)/i,
 );
 const DINNER = uni(/\bmiddag(?:en)?\b/i);
 const DINNER_NO = uni(
@@ -203,7 +203,10 @@ export function readAttendanceReading(
     if (/\?\s*$/.test(sentence)) continue;
     // `(?<!\s)`: white space before «men» is matched from where it starts, not again from
     // each space of a long run (quadratic).
-    const clauses = sentence.split(/,\s*(?=(?:men|mens|og|samt)\s)|;\s*|(?<!\s)\s+(?=men\s)/i);
+    // Also before a new subject: «Ivar treng rom, eg bur i Bergen og treng ikkje rom».
+    const clauses = sentence.split(
+      /,\s*(?=(?:men|mens|og|samt|jeg|eg|han|hun|ho)\s)|;\s*|\s[–—]\s|(?<!\s)\s+(?=men\s)/i,
+    );
     for (const rawClause of clauses) {
       const clause = rawClause.trim();
       if (!clause) continue;
