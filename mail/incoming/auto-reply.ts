@@ -31,6 +31,10 @@ export const OUT_OF_OFFICE_BODY: RegExp[] = [
   /\bvi har mottatt (?:din |di )?(?:henvendelse|e-post|melding)\b.{0,120}\b(?:journalført|behandlet|saksbehandler|svar innen)/i,
   /\bthis is an automatic(?:ally generated)? (?:reply|response|message)\b/i,
   /\bdette er et automatisk (?:svar|generert)|dette er eit automatisk/i,
+  // Archive receipts and left-the-job notices, with no header to show a machine sent them.
+  /\bdette er (?:en|ei|eit|et) automatisk(?:\s+generert|\s+generera)?\s+(?:svar|kvittering|melding|e-post|epost)/i,
+  /\b(?:har|hev) (?:mottatt|motteke|motteki) (?:din|di|deres) (?:henvendelse|førespurnad|e-post|melding)\b.{0,160}\b(?:journalført|journalført|saksnummer|saksnr|arkivert)/i,
+  /\b(?:har sluttet|har slutta|er ikke lenger ansatt|er ikkje lenger tilsett)\b.{0,120}\b(?:ikke lenger|ikkje lenger)\s+(?:lest|lese|i bruk)/i,
 ].map(uni);
 
 /** Why this message is an automatic reply, or null. `text` is the fresh body text. */

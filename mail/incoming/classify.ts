@@ -46,7 +46,7 @@ export interface HumanInput {
 }
 
 const WITHDRAWAL = uni(
-  /\b(?:trekk(?:er|jer)\s+oss|melder\s+oss\s+(?:av|ut)|melde\s+oss\s+(?:av|ut)|avslutte\s+(?:vår\s+)?deltak)/i,
+  /\b(?:trekk(?:er|jer)\s+oss|(?:kommune|kommunen|fylkeskommunen)\s+trekk(?:er|jer)\s+seg|melder\s+oss\s+(?:av|ut)|melde\s+oss\s+(?:av|ut)|avslutte\s+(?:vår\s+)?deltak)/i,
 );
 
 /** «Se vedlegg», «vedlagt», «ligger ved», «i vedlegget»: the answer is in the attachment. */

@@ -86,6 +86,17 @@ export function judge(input: JudgementInput): Judgement {
     kind = 'registration';
   }
 
+  // A status or lessons report that also asks: recorded as a report, and the question flagged.
+  if (kind === 'question' && input.answered === 'report') {
+    const reported = said.filter(
+      (s) => !s.question && !s.thanks && s.text.replace(/[^\p{L}]/gu, '').length >= 30,
+    );
+    if (reported.length) {
+      evidence.push(`reports: ${quote(reported[0].text)}`);
+      kind = 'other';
+    }
+  }
+
   if (kind === 'registration') {
     if (declines.length) doubts.push('it also declines');
     if (negated.length) doubts.push('a registration word stands negated');

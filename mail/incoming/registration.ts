@@ -183,7 +183,7 @@ const DECLINE_CUES: RegExp[] = [
   /\b(?:er\s+)?(?:ikke|ikkje)\s+aktuelt\b/i,
   /\bstår over\b|\bavstår\b|\bstår over denne\b/i,
   /\bmelder oss (?:ikke|ikkje)\b|\bmelde oss av\b|\bmelder oss av\b/i,
-  /\btrekk(?:er|jer)\s+oss\b/i,
+  /\btrekk(?:er|jer)\s+oss\b|\b(?:kommune|kommunen|fylkeskommunen)\s+trekk(?:er|jer)\s+seg\b/i,
   /\bmå\s+(?:dessverre\s+|diverre\s+)?(?:trekke|trekkje|melde av|avstå|takke nei|takka nei|si nei)\b/i,
   /\b(?:velger|vel)\s+(?:å\s+)?(?:ikke|ikkje)\b/i,
   /\b(?:ikke|ikkje)\s+(?:denne|den)\s+(?:gangen|gongen)\b/i,
