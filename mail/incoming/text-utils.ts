@@ -165,7 +165,7 @@ const NOT_NAME_WORDS = new Set(
     'regards',
     'thanks',
     'dear',
-    'tor',
+    // «Tor» is a common given name; our coordinator Tor Dølvik is excluded by his surname.
     'dølvik',
     'begge',
     'alle',
@@ -200,8 +200,13 @@ export function isPersonName(text: string): boolean {
   if (!NAME_RE.test(t)) return false;
   const words = t.split(' ');
   if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return false;
+  // The last word, whole: «Aas», «Haugaas» and «Midtaas» are people, «Bygg AS» is not.
+  const last = words[words.length - 1];
   if (
-    /(kommune|kommunen|fylkeskommune|fylke|kontor|senter|etat|avdeling|seksjon|stab|as)$/i.test(t)
+    /^(?:kommune|kommunen|fylkeskommune|fylkeskommunen|fylke|kontor|kontoret|senter|senteret|etat|etaten|avdeling|avdelingen|seksjon|seksjonen|stab|staben)$/i.test(
+      last,
+    ) ||
+    /^(?:AS|ASA|SA|BA|DA|KF|IKS)$/.test(last)
   )
     return false;
   return true;
