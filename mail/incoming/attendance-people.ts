@@ -53,5 +53,15 @@ export function resolveAttendance(
       substitute: null,
     });
   }
-  return out;
+  // A room, a dinner or a diet asked for someone named says they come («Tor Inge trenger
+  // rom»); not for «vi»/«begge», whose people the reader inferred.
+  const byName = new Set(named.map((a) => whoIs(a.participant!)));
+  return out.map((a) =>
+    a.attending === null &&
+    a.participant !== null &&
+    byName.has(a.participant) &&
+    (a.overnight === true || a.dinner === true || a.dietary)
+      ? { ...a, attending: true }
+      : a,
+  );
 }

@@ -16,7 +16,7 @@ import {
 } from './text-utils';
 
 const NOT_COMING = uni(
-  /\b(?:kommer|kjem)\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\s+(?:\w+\s+)?(?:komme|kome|delta|stille|møte|være med|vere med)\b|\b(?:deltar|deltek|møter|stiller)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b|\bblir\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+med\b|\b(?:er\s+)?forhindr(?:et|a)\b|\bfår\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+(?:komme|kome|delta)\b|\b(?:melder|har|må melde)\s+(?:dessverre\s+)?(?:forfall|avbud)\b|\b(?:er\s+)?(?:syk|sjuk|sykmeldt|sjukmeld|bortreist|på ferie|opptatt|oppteken)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)(?=\s*(?:[.,;!]|$|(?:i år|denne gangen|denne gongen|dessverre|diverre|likevel)\b))|\b(?:har|hev)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:anledning|høve|mulighet|moglegheit)\b/i,
+  /\b(?:kommer|kjem)\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\s+(?:\w+\s+)?(?:komme|kome|delta|stille|møte|være med|vere med)\b|\b(?:deltar|deltek|møter|stiller)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b|\bblir\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+med\b|\b(?:er\s+)?forhindr(?:et|a)\b|\bfår\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+(?:komme|kome|delta)\b|\b(?:melder|har|må melde)\s+(?:dessverre\s+)?(?:forfall|avbud)\b|\b(?:er\s+)?(?:syk|sjuk|sykmeldt|sjukmeld|bortreist|på ferie|opptatt|oppteken)\b|\b(?:cannot|can't|can not|will not|won't|unable to|not able to)\s+(?:attend|come|join|make it)\b|\b(?:har sluttet|har slutta|er ikke lenger ansatt|er ikkje lenger tilsett|har fått ny jobb|har fått ny jobb)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)(?=\s*(?:[.,;!]|$|(?:i år|denne gangen|denne gongen|dessverre|diverre|likevel)\b))|\b(?:har|hev)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:anledning|høve|mulighet|moglegheit)\b/i,
 );
 /** «Verken Geir eller jeg», «ingen av oss»: nobody named in the clause comes. */
 const NOBODY_COMES = uni(
@@ -24,26 +24,26 @@ const NOBODY_COMES = uni(
 );
 /** «Vi kjem på neste (samling)»: about a later gathering, not this one. */
 const LATER_GATHERING = uni(
-  /\b(?:på|til|i)\s+(?:den\s+)?(?:neste|seinare|senere|andre|tredje)(?:\s+(?:samling\w*|gang|gong))?\b|\bnext (?:gathering|time|one)\b/i,
+  /\b(?:på|til|i)\s+(?:den\s+)?(?:neste|seinare|senere)(?:\s+(?:samling\w*|gang|gong))?\b|\bnext (?:gathering|time|one)\b/i,
 );
 const COMING = uni(
   /\b(?:kommer|kjem|deltar|deltek|blir med|vert med|stiller|møter (?:opp|på)|er med|kan komme|kan kome|kan delta|kan stille|bekrefter|stadfestar|har meldt seg)\b(?!\s+(?:tilbake|attende|til å|med fleire|med flere|med en|med ein|med navn|med namn))/i,
 );
 const OVERNIGHT = uni(
-  /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten|enkeltrom|dobbeltrom|overnight|hotel room|a room)\b|\b(?:treng(?:er)?|behov for|bestill\w*|book\w*|ønsker|ønskjer|ha|trenger også|treng òg|need|needs)\s+(?:\w+\s+){0,2}?rom\b/i,
+  /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten|enkeltrom|dobbeltrom|overnight|hotel room|a room)\b|(?:^|[,:;]\s*)rom\s*(?:[,.;]|$)|\b(?:treng(?:er)?|behov for|bestill\w*|book\w*|ønsker|ønskjer|ha|trenger også|treng òg|need|needs)\s+(?:\w+\s+){0,2}?rom\b/i,
 );
 const OVERNIGHT_NO = uni(
-  /\b(?:uten|utan|ikke|ikkje|ingen|nei|treng(?:er)? (?:ikke|ikkje)|behøver ikke|behøv ikkje)\s+(?:\w+\s+){0,3}?(?:overnatting|overnatte|hotellrom|hotell|rom)\b|\bovernatt\w*\s+(?:hos|privat|hjemme|heime|på egen|på eiga|på eigen)\b|\b(?:no|not need(?:ing)? a|without)\s+(?:hotel\s+)?(?:room|overnight)|\b(?:reiser|reiser hjem|reiser heim|drar|drar hjem|kjører hjem|køyrer heim)\s+(?:\w+\s+){0,2}?(?:samme dag|same dag|om kvelden|hjem|heim)|\bovernatting\s*:\s*(?:nei|ingen|-)/i,
+  /\b(?:uten|utan|ikke|ikkje|ingen|nei|verken|korkje|treng(?:er)? (?:ikke|ikkje)|behøver ikke|behøv ikkje)\s+(?:\w+\s+){0,3}?(?:overnatting|overnatte|hotellrom|hotell|rom)\b|\bovernatt\w*\s+(?:hos|privat|hjemme|heime|på egen|på eiga|på eigen)\b|\b(?:no|not need(?:ing)? a|without)\s+(?:hotel\s+)?(?:room|overnight)|\b(?:reiser|reiser hjem|reiser heim|drar|drar hjem|kjører hjem|køyrer heim)\s+(?:\w+\s+){0,2}?(?:samme dag|same dag|om kvelden|hjem|heim)|\bovernatting\s*:\s*(?:nei|ingen|-)/i,
 );
 const DINNER = uni(/\bmiddag(?:en)?\b/i);
 const DINNER_NO = uni(
-  /\b(?:uten|utan|ikke|ikkje|ingen|nei|dropper|droppar|står over)\s+(?:\w+\s+){0,3}?middag(?:en)?\b|\bmiddag(?:en)?\s*:\s*(?:nei|ingen|-)|\bmiddag(?:en)?\s+(?:\w+\s+)?(?:ikke|ikkje)\b/i,
+  /\b(?:uten|utan|ikke|ikkje|ingen|nei|verken|korkje|dropper|droppar|står over)\s+(?:\w+\s+){0,3}?middag(?:en)?\b|\bmiddag(?:en)?\s*:\s*(?:nei|ingen|-)|\bmiddag(?:en)?\s+(?:\w+\s+)?(?:ikke|ikkje)\b/i,
 );
 const DIETARY = uni(
   /\b(?:[a-zæøå]*allergi(?:sk)?(?:\s+(?:mot|for|overfor)\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?)?|allergisk\s+(?:mot|for)\s+[a-zæøå]+|vegetar(?:ianer|isk|mat)?|veganer|vegansk|glutenfri(?:tt|e)?|glutenintoleran[a-zæøå]*|cøliaki|cøliakar|laktoseintoleran[a-zæøå]*|laktosefri(?:tt|e)?|melkefri(?:tt)?|halal|kosher|pescetar[a-zæøå]*|diabetiker|diabetikar|spiser ikke\s+[a-zæøå]+|et ikkje\s+[a-zæøå]+|tåler ikke\s+[a-zæøå]+|tåler ikkje\s+[a-zæøå]+)/gi,
 );
 const SUBSTITUTE = uni(
-  /\b(?:i stedet|istedet|i staden|isteden|istadenfor|istedenfor|i stedet for|i staden for|i hans sted|i hennes sted|i hans stad|i hennar stad|erstatt(?:es|et|ast|a) av|vert erstatta av|blir erstattet av|stedfortreder|stadfortredar|vikarierer|vikar for|tar (?:over )?(?:hans|hennes|hennar) plass)\b/i,
+  /\b(?:i stedet|istedet|i staden|isteden|istadenfor|istedenfor|i stedet for|i staden for|i hans sted|i hennes sted|i hans stad|i hennar stad|erstatt(?:es|et|ast|a) av|vert erstatta av|blir erstattet av|stedfortreder|stadfortredar|vikarierer|vikar for|tar (?:over )?(?:hans|hennes|hennar) plass|instead|in (?:his|her) place|replaced by)\b/i,
 );
 const REPLACED_AFTER = uni(
   /\b(?:i stedet for|istedenfor|i staden for|istadenfor|vikar for|erstatter|erstattar)\s+/i,
