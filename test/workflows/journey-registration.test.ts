@@ -255,3 +255,19 @@ test('a decline after the deadline counts as declined, not as no answer, and is 
   expect(s.templates(m.id).slice(-2)).toEqual(['no-response-closing', 'decline-thanks']);
   expect(declined.lateRegistration).toBe(false);
 });
+
+test('a reply that only thanks is recorded and raises no flag; one that cannot be read is flagged', async () => {
+  const m = municipality('4621');
+  await s.startJourney(campaign, m);
+  await s.advanceTo(campaign, campaign.schedule.invitationAt);
+
+  await send(m.id, reply({ text: 'Takk, vi gleder oss!', thanksOnly: true }));
+  let state = await s.state(campaign, m.id);
+  expect(state.replies.map((r) => r.outcome)).toEqual(['recorded: thanks']);
+  expect(state.flags).toEqual([]);
+  expect(state.stage).toBe('invited');
+
+  await send(m.id, reply({ text: 'Vi ser på saken.' }));
+  state = await s.state(campaign, m.id);
+  expect(state.flags.map((f) => f.kind)).toEqual(['unclear-reply']);
+});

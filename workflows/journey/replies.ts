@@ -44,6 +44,8 @@ function route(j: Journey, r: ParsedReply, at: string): string {
     );
     return 'flagged: bounce';
   }
+  // «Takk, vi gleder oss»: nothing to do and nobody to ask (histories before this: a flag).
+  if (r.thanksOnly && patched('thanks-recorded')) return 'recorded: thanks';
   // Journeys that read replies by the time they were read (before this change) keep doing so.
   const byArrival = PLACED.test(j.stage) && patched('placed-replies-routed-by-arrival');
   const stage = byArrival ? stageWhenSent(j, at) : j.stage;
@@ -68,11 +70,7 @@ function route(j: Journey, r: ParsedReply, at: string): string {
   }
   if (r.attendance?.length) return attendance(j, r, byArrival ? at : j.now());
   if (r.kind === 'question') return question(j, r, at);
-  j.raiseFlag(
-    'unclear-reply',
-    `Et svar i fasen ${stage} må leses av en person`,
-    excerpt(r, at),
-  );
+  j.raiseFlag('unclear-reply', `Et svar i fasen ${stage} må leses av en person`, excerpt(r, at));
   return 'flagged: for the coordinator to read';
 }
 
