@@ -37,6 +37,36 @@ export interface Judgement {
 
 const quote = (s: string) => `«${s}»`;
 
+/**
+ * Sentences only our own mails say (templates/nb, templates/nn). Found in what the reader took
+ * for the fresh reply, they mean a quote was not cut: whatever was read may be our words.
+ */
+const OUR_WORDS = [
+  'svar på denne e-posten',
+  'disse deltakerne er registrert fra',
+  'desse deltakarane er registrerte frå',
+  'ber vi om at den sendes videre til den administrative ledelsen',
+  'ber vi om at han blir sendt vidare',
+  'det er ønskelig at deltakerne kommer fra den administrative ledelsen',
+  'det er ønskjeleg at deltakarane kjem frå den administrative leiinga',
+  'dette har vi registrert så langt',
+  'for å fullføre påmeldingen trenger vi',
+  'kan noen av dem ikke komme, er det fint om',
+  'kan nokon av dei ikkje kome, er det fint om',
+  'korte svar og stikkord',
+  'bør være forankret i en beslutning i administrativ ledelse',
+  'bør vere forankra i ei avgjerd i den administrative leiinga',
+  'ønsker dere ikke å delta denne gangen',
+];
+
+function quotesUs(sentences: SentenceReading[]): string | null {
+  for (const s of sentences) {
+    const t = s.text.toLowerCase().replace(/\s+/g, ' ');
+    if (OUR_WORDS.some((w) => t.includes(w))) return s.text;
+  }
+  return null;
+}
+
 /** Which of our steps a Message-ID step name belongs to. */
 export function answeredStepOf(step: string | null): AnsweredStep {
   if (!step) return null;
@@ -133,6 +163,11 @@ export function judge(input: JudgementInput): Judgement {
   } else if (kind === 'other' && input.answered === 'registration' && negated.length) {
     doubts.push('a registration word stands negated, and nothing else decides it');
   }
+
+  // Our own words in the fresh text: a registration or decline may have been read in them.
+  const ours = quotesUs(said);
+  if (ours && (kind === 'registration' || kind === 'decline'))
+    doubts.push(`our own mail's words are in the reply (${quote(ours)}): a quote was not cut`);
 
   for (const d of doubts) evidence.push(`doubt: ${d}`);
   const thanksOnly = kind === 'other' && !input.attendance?.length && onlyThanks(said);
