@@ -203,6 +203,49 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+// The stage groups, each defined once. Callers differ on whether a completed journey still
+// counts, so each group's name says which; none of them covers `cancelled` (a cancelled
+// journey's registration is told apart by `registeredAt`, see reporting/data.ts).
+
+/** The gatherings are underway: from the first gathering through the lessons, not `assigned`. */
+export const GATHERINGS_UNDERWAY: readonly Stage[] = [
+  'gathering_1',
+  'followup_1',
+  'gathering_2',
+  'followup_2',
+  'gathering_3',
+  'lessons',
+];
+
+/** Placed in a network, from assignment through completion (`completed` included). */
+export const PLACED_OR_COMPLETED: readonly Stage[] = [
+  'assigned',
+  ...GATHERINGS_UNDERWAY,
+  'completed',
+];
+
+/**
+ * The registration stands and the journey is still running: waiting for assignment, on the
+ * waiting list or placed, but not `completed` (the coordinator's register update and
+ * `Journey.isRegistered()` use this one).
+ */
+export const REGISTERED_OPEN: readonly Stage[] = [
+  'registered',
+  'waiting_list',
+  'assigned',
+  ...GATHERINGS_UNDERWAY,
+];
+
+/** The registration stands, the journey running or `completed` (the reports count these). */
+export const REGISTERED_OR_COMPLETED: readonly Stage[] = [
+  'registered',
+  'waiting_list',
+  ...PLACED_OR_COMPLETED,
+];
+
+/** The journey has ended: nothing more happens in it. */
+export const FINAL_STAGES: readonly Stage[] = ['completed', 'cancelled'];
+
 export type FlagKind =
   | 'question'
   | 'bounce'

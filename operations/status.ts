@@ -1,7 +1,7 @@
 // The campaign at a glance: the funnel from stage counts (visibility, so it scales to
 // thousands of journeys), networks from the campaign workflow, open flags, review queue.
 import type { Client } from '@temporalio/client';
-import type { Stage } from '../domain/types';
+import { PLACED_OR_COMPLETED, type Stage } from '../domain/types';
 import type { Config } from '../platform/config';
 import { campaignState, countByStage, journeyQuery } from './journeys';
 import { reviewQueueSize } from './review';
@@ -20,25 +20,14 @@ export interface Funnel {
   notYetInvited: number;
 }
 
-const PLACED: Stage[] = [
-  'assigned',
-  'gathering_1',
-  'followup_1',
-  'gathering_2',
-  'followup_2',
-  'gathering_3',
-  'lessons',
-  'completed',
-];
-
 /**
  * invited: every journey past «scheduled»; registered: registered, waiting list or placed
  * (placed: in a network, through to completed); answered: registered, incomplete or
  * declined. Cancelled journeys count only as cancelled.
  */
 export function funnelFromStages(c: Record<Stage, number>): Funnel {
-  const sum = (stages: Stage[]) => stages.reduce((n, s) => n + (c[s] ?? 0), 0);
-  const placed = sum(PLACED);
+  const sum = (stages: readonly Stage[]) => stages.reduce((n, s) => n + (c[s] ?? 0), 0);
+  const placed = sum(PLACED_OR_COMPLETED);
   const registered = placed + sum(['registered', 'waiting_list']);
   const total = Object.values(c).reduce((a, b) => a + b, 0);
   return {

@@ -4,7 +4,15 @@
 // The journeys are the truth about municipalities (stage, participants, attendance, reports);
 // the campaign is the truth about networks (capacity, gatherings with their current dates and
 // venues). A journey's own copy of its network is only used for its id.
-import type { Flag, Gathering, Municipality, NetworkId, Stage, Venue } from '../domain/types';
+import {
+  PLACED_OR_COMPLETED,
+  REGISTERED_OR_COMPLETED,
+  type Flag,
+  type Gathering,
+  type Municipality,
+  type NetworkId,
+  type Venue,
+} from '../domain/types';
 import type { CampaignState, JourneyState } from '../workflows/definitions';
 import { byName } from './format';
 
@@ -17,25 +25,6 @@ export interface CampaignData {
 
 // ---------------------------------------------------------------- one journey
 
-/** Placed in a network and still in it: from assignment to completion. */
-export const PLACED_STAGES: readonly Stage[] = [
-  'assigned',
-  'gathering_1',
-  'followup_1',
-  'gathering_2',
-  'followup_2',
-  'gathering_3',
-  'lessons',
-  'completed',
-];
-
-/** A registration that stands: waiting for assignment, on the waiting list, or placed. */
-export const ACTIVE_REGISTERED_STAGES: readonly Stage[] = [
-  'registered',
-  'waiting_list',
-  ...PLACED_STAGES,
-];
-
 /** The invitation has gone out (or a registration made it moot): every stage but `scheduled`. */
 export const isInvited = (j: JourneyState): boolean => j.stage !== 'scheduled';
 
@@ -46,12 +35,11 @@ export const isInvited = (j: JourneyState): boolean => j.stage !== 'scheduled';
  * as declined), nor an incomplete registration (it never became one).
  */
 export const hasRegistered = (j: JourneyState): boolean =>
-  ACTIVE_REGISTERED_STAGES.includes(j.stage) ||
-  (j.stage === 'cancelled' && j.registeredAt !== null);
+  REGISTERED_OR_COMPLETED.includes(j.stage) || (j.stage === 'cancelled' && j.registeredAt !== null);
 
 /** In a network now (assigned … completed). */
 export const isPlaced = (j: JourneyState): boolean =>
-  PLACED_STAGES.includes(j.stage) && j.network !== null;
+  PLACED_OR_COMPLETED.includes(j.stage) && j.network !== null;
 
 /** The network a journey is placed in, or null. */
 export const placedIn = (j: JourneyState): NetworkId | null => (isPlaced(j) ? j.network!.id : null);

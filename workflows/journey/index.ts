@@ -27,7 +27,8 @@ import {
   type JourneyInput,
   type RegistrationNotice,
 } from '../definitions';
-import { Journey, REGISTERED_STAGES } from './model';
+import { REGISTERED_OPEN } from '../../domain/types';
+import { Journey } from './model';
 import { handleReply } from './replies';
 import { timeline } from './timeline';
 import { onNetworkChanged } from './changes';
@@ -123,7 +124,7 @@ function registerHandlers(j: Journey, cancelMain: () => void): void {
     },
     {
       validator: ({ participants }) => {
-        if (!REGISTERED_STAGES.includes(j.stage)) {
+        if (!REGISTERED_OPEN.includes(j.stage)) {
           throw new Error(
             `The journey is ${j.stage}: only a registered municipality has participants to change`,
           );

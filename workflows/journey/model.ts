@@ -13,6 +13,7 @@ import type {
   Stage,
 } from '../../domain/types';
 import { contactKeys } from '../../domain/contacts';
+import { FINAL_STAGES, REGISTERED_OPEN } from '../../domain/types';
 import { emptyAttendance, type AttendanceRecord } from '../../domain/journey/attendance';
 import type { GatheringChange, MailContext, TemplateName } from '../../mail/outgoing/types';
 import type { OutgoingMail } from '../../mail/outgoing-mail';
@@ -29,19 +30,6 @@ import type { JourneyInput, JourneyState, RegistrationNotice } from '../definiti
 
 export type Effect =
   { kind: 'mail'; mail: OutgoingMail } | { kind: 'campaign'; notice: RegistrationNotice };
-
-export const REGISTERED_STAGES: Stage[] = [
-  'registered',
-  'waiting_list',
-  'assigned',
-  'gathering_1',
-  'followup_1',
-  'gathering_2',
-  'followup_2',
-  'gathering_3',
-  'lessons',
-];
-export const FINAL_STAGES: Stage[] = ['completed', 'cancelled'];
 
 export interface MailOptions {
   to?: Address[];
@@ -136,7 +124,7 @@ export class Journey {
   }
 
   isRegistered(): boolean {
-    return REGISTERED_STAGES.includes(this.state.stage);
+    return REGISTERED_OPEN.includes(this.state.stage);
   }
 
   isFinal(): boolean {

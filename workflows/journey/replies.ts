@@ -6,7 +6,7 @@ import { applyAttendance } from '../../domain/journey/attendance';
 import { assessRegistration, mergeRegistration } from '../../domain/journey/registration';
 import { emailDomain } from '../../domain/contacts';
 import { isBefore } from '../../domain/journey/schedule';
-import type { ParsedReply, Stage } from '../../domain/types';
+import { GATHERINGS_UNDERWAY, type ParsedReply, type Stage } from '../../domain/types';
 import type { IncomingReply, Report } from '../definitions';
 import type { Journey } from './model';
 
@@ -47,7 +47,8 @@ function route(j: Journey, r: ParsedReply, at: string): string {
   // «Takk, vi gleder oss»: nothing to do and nobody to ask (histories before this: a flag).
   if (r.thanksOnly && patched('thanks-recorded')) return 'recorded: thanks';
   // Journeys that read replies by the time they were read (before this change) keep doing so.
-  const byArrival = PLACED.test(j.stage) && patched('placed-replies-routed-by-arrival');
+  const byArrival =
+    GATHERINGS_UNDERWAY.includes(j.stage) && patched('placed-replies-routed-by-arrival');
   const stage = byArrival ? stageWhenSent(j, at) : j.stage;
   const onTime = isBefore(at, j.campaign.schedule.registrationDeadline);
   if (
@@ -170,8 +171,6 @@ function lateReply(j: Journey, r: ParsedReply, at: string): string {
   }
   return r.kind === 'question' ? question(j, r, at) : unclear(j, r, at);
 }
-
-const PLACED = /^(gathering_|followup_|lessons)/;
 
 /** `at`: when the reply was sent, or (journeys older than that rule) when it was read. */
 function attendance(j: Journey, r: ParsedReply, at: string): string {
