@@ -127,6 +127,21 @@ export function judge(input: JudgementInput): Judgement {
     }
   }
 
+  // «Vi melder oss ikke på i år», «Vi meld oss ikkje på»: every registration word negated,
+  // nobody named, no condition or question: that is a decline, plainly.
+  if (
+    kind === 'registration' &&
+    negated.length &&
+    !statements.length &&
+    !participants.length &&
+    !conditions.length &&
+    !input.questions.length &&
+    (input.answered === 'registration' || input.answered === null)
+  ) {
+    evidence.push('every registration word is negated: a decline');
+    kind = 'decline';
+  }
+
   if (kind === 'registration') {
     if (declines.length) doubts.push('it also declines');
     if (negated.length) doubts.push('a registration word stands negated');
@@ -145,7 +160,8 @@ export function judge(input: JudgementInput): Judgement {
     if (statements.length) doubts.push('it also registers');
     if (participants.length) doubts.push('it names participants');
     if (conditions.length) doubts.push('it states a condition');
-    if (!declines.length && !/withdraw/.test(input.reason)) doubts.push('no sentence declines');
+    if (!declines.length && !negated.length && !/withdraw/.test(input.reason))
+      doubts.push('no sentence declines');
     // «Vi har ikke kapasitet nå. Kan vi komme inn senere?»: a decline that asks is not final.
     if (input.questions.length) doubts.push('it declines and asks');
     if (input.answered && input.answered !== 'registration')

@@ -1,0 +1,46 @@
+// The judgement on sentences none of the corpora hold: negation, condition and question
+// scope, conflicting cues, and what stays sure. Expectations written before running them.
+import { understandReply } from '../../../mail/incoming/understand';
+import { reply } from './helpers';
+
+const read = (body: string) => {
+  const r = understandReply(reply(body));
+  return { kind: r.kind, review: r.needsReview };
+};
+
+it.each([
+  ['Hei\n\nKvinesdal kommune melder seg ikke på denne gangen.\n\nMvh Aud', 'decline', false],
+  ['Hei\n\nVi har dessverre ikke kapasitet til å delta i år.\n\nHelsing Aud', 'decline', false],
+  [
+    'Hei\n\nHvis vi får med økonomisjefen, melder vi oss på. Vi gir beskjed neste uke.\n\nAud',
+    'registration',
+    true,
+  ],
+  ['Hei\n\nFør vi melder på noen, hva koster overnattingen?\n\nAud', 'question', false],
+  [
+    'Hei\n\nVi melder på Aud Hansen, rådgiver, aud.hansen@kvinesdal.kommune.example, men vi kan dessverre ikke delta på første samling.\n\nAud',
+    'registration',
+    true,
+  ],
+  [
+    'Hei\n\nKvinesdal kommune melder på:\n\nAud Hansen, rådgiver, aud.hansen@kvinesdal.kommune.example\nPål Olsen, økonomisjef, pal.olsen@kvinesdal.kommune.example\n\nRådmannen har godkjent deltakelsen.\n\nMvh Aud',
+    'registration',
+    false,
+  ],
+  ['Hei\n\nVi ønsker å delta.\n\nAud', 'registration', true],
+  ['Takk for invitasjonen, vi gleder oss!', 'other', false],
+])('%j → %s (review %s)', (body, kind, review) => {
+  expect(read(body)).toEqual({ kind, review });
+});
+
+it('states its evidence: the sentence that declined', () => {
+  const r = understandReply(reply('Hei\n\nKvinesdal kommune melder seg ikke på i år.\n\nAud'));
+  expect(r.evidence).toContain(
+    'negated registration: «Kvinesdal kommune melder seg ikke på i år.»',
+  );
+});
+
+it('records a thank-you as thanks only', () => {
+  expect(understandReply(reply('Tusen takk! Vi gleder oss.')).thanksOnly).toBe(true);
+  expect(understandReply(reply('Takk. Hva koster det?')).thanksOnly).toBe(false);
+});
