@@ -10,7 +10,7 @@ import { boundText } from './limits';
 import { parseJourneyMessageId } from '../message-id';
 import { parseMime, type ParsedMime } from './mime';
 import { participantFromSignature } from './participants';
-import { extractQuestions, readRegistration, registrationCue } from './registration';
+import { declineCue, extractQuestions, readRegistration, registrationCue } from './registration';
 import { answeredStepOf, judge } from './judgement';
 import { resolveAttendance } from './attendance-people';
 import { readSentences } from './scope';
@@ -157,7 +157,10 @@ export function understandReply(raw: Buffer | string, context: ReplyContext = {}
 
   const sender = participantFromSignature(fresh.signature, mime.from);
   // Quoted lines left in an interleaved reply are our words, not theirs.
-  const said = withoutQuotes(fresh.text);
+  let said = withoutQuotes(fresh.text);
+  // «VS: … Videresendes etter ønske fra rådmannen»: the forwarded message is the answer.
+  const forwarded = forwardedAnswer(mime.subject, said, fresh);
+  if (forwarded) said = `${said}\n\n${forwarded}`;
   let reading = readRegistration(said, sender);
   if (alternative) {
     // An HTML table of participants may have flattened badly in the text part.
@@ -256,6 +259,32 @@ export function understandReply(raw: Buffer | string, context: ReplyContext = {}
     autoReply: null,
     sender,
   };
+}
+
+const FORWARD_SUBJECT = /^\s*(?:vs|vb|fw|fwd|wg|tr|vidaresendt)\s*:/i;
+const FORWARD_WORDS =
+  /\b(?:videresend\w*|vidaresend\w*|sender (?:dette |denne |det )?(?:videre|vidare)|sendt (?:videre|vidare)|forward\w*)\b/i;
+const HEADER_LINE =
+  /^\s*(?:fra|frå|from|sendt|sent|dato|date|til|to|kopi|cc|emne|subject|-{3,}.*|_{5,})\s*(?::|$)/i;
+
+/**
+ * The message a forward carries, when the forwarder says nothing of their own that registers
+ * or declines and the forwarded message is not one of ours (the municipality's internal
+ * answer, sent on by the postmottak). Null otherwise.
+ */
+function forwardedAnswer(subject: string, said: string, fresh: TrimResult): string | null {
+  if (!fresh.quoted || !['forward', 'header', 'separator'].includes(fresh.cutBy ?? '')) return null;
+  if (!FORWARD_SUBJECT.test(subject) && !FORWARD_WORDS.test(said)) return null;
+  if (registrationCue(said) || declineCue(said)) return null;
+  const lines = fresh.quoted.split('\n');
+  let i = 0;
+  const head: string[] = [];
+  while (i < lines.length && (HEADER_LINE.test(lines[i]) || !lines[i].trim()))
+    head.push(lines[i++]);
+  // Our own invitation, forwarded back to us: nothing of theirs in it.
+  if (/transparency|dølvik|dolvik/i.test(head.join('\n'))) return null;
+  const inner = trimReply(lines.slice(i).join('\n')).text.trim();
+  return inner ? withoutQuotes(inner) : null;
 }
 
 /** Whether the reply answers one of our mails about a gathering. */
