@@ -2,7 +2,7 @@
 // file-format.ts: resolve.ts runs inside every workflow (the journey resolves gathering times),
 // and importing these from file-format.ts put zod in the workflow bundle, its schemas rebuilt
 // each time a workflow context was created (issue 13: 3.2 MB → 2.1 MB, ~9 ms per journey load).
-// Keep this file free of zod and of anything that imports it (test/unit/campaign/workflow-bundle.test.ts).
+// Keep this file free of zod and of anything that imports it (test/unit/campaign/workflow-imports.test.ts).
 
 import { isClockTime, isLocalDate } from '../time';
 
