@@ -1,7 +1,7 @@
 // The coordinator's changes, all through the workflows' updates: a change the workflow
 // refuses comes back with its reason and leaves no trace.
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import type { NetworkId, Participant, Venue } from '../domain/types';
+import type { NetworkId, Participant } from '../domain/types';
 import {
   approveAssignmentUpdate,
   campaignWorkflowId,
@@ -15,6 +15,7 @@ import {
   resolveFlagUpdate,
   setGatheringUpdate,
   type CampaignState,
+  type GatheringSetting,
   type JourneyState,
 } from '../workflows/definitions';
 import { explain, isTemporalError, OperationError } from './errors';
@@ -150,15 +151,7 @@ export const moveMunicipality = (
 export const setGathering = (
   client: Client,
   campaignId: string,
-  g: {
-    network: NetworkId;
-    number: number;
-    date?: string;
-    starts?: string;
-    ends?: string;
-    venue?: string | Venue;
-    by: string;
-  },
+  g: GatheringSetting,
 ): Promise<CampaignState> =>
   attempt(`Campaign ${campaignId}`, () =>
     campaign(client, campaignId).executeUpdate(setGatheringUpdate, { args: [g] }),

@@ -11,7 +11,11 @@
 // Someone who has not answered (attending = null) is listed as «ukjent» and counted nowhere
 // but in `unknown`: an unknown is never counted as a yes. Someone who said no counts as 0.
 import type { Gathering, Municipality, NetworkId, Venue } from '../domain/types';
-import { participantKey, type AttendanceRecord } from '../domain/journey/attendance';
+import {
+  emptyAttendance,
+  participantKey,
+  type AttendanceRecord,
+} from '../domain/journey/attendance';
 import type { JourneyState } from '../workflows/definitions';
 import { networks, type CampaignData } from './data';
 import { byName, gatheringDays } from './format';
@@ -106,17 +110,7 @@ export function gatheringLogistics(
 export function attendanceOf(j: JourneyState, n: number): AttendanceRecord[] {
   const records = j.gatherings.find((g) => g.number === n)?.attendance ?? [];
   const known = new Set(records.map((r) => r.key));
-  const missing = j.participants
-    .filter((p) => !known.has(participantKey(p)))
-    .map((p) => ({
-      key: participantKey(p),
-      name: p.name,
-      attending: null,
-      overnight: null,
-      dinner: null,
-      dietary: null,
-      answeredAt: null,
-    }));
+  const missing = emptyAttendance(j.participants.filter((p) => !known.has(participantKey(p))));
   return [...records, ...missing];
 }
 

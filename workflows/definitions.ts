@@ -15,7 +15,7 @@ import type {
   Venue,
 } from '../domain/types';
 import type { AttendanceRecord } from '../domain/journey/attendance';
-import type { AssignmentProposal } from '../domain/assignment/types';
+import type { AssignmentProposal, AssignmentRegistration } from '../domain/assignment/types';
 
 export const campaignWorkflowId = (campaignId: string) => `campaign/${campaignId}`;
 export const journeyWorkflowId = (campaignId: string, municipalityId: string) =>
@@ -131,15 +131,11 @@ export interface CampaignInput {
   campaign: Campaign;
 }
 
-/** A journey tells its campaign about its registration (or its withdrawal). */
-export interface RegistrationNotice {
-  municipalityId: string;
-  name: string;
-  participants: number;
-  preference: NetworkId | null;
-  registeredAt: Instant;
-  lat: number;
-  lon: number;
+/**
+ * A journey tells its campaign about its registration (or its withdrawal): what the assignment
+ * places by, and whether it came after the deadline or was withdrawn.
+ */
+export interface RegistrationNotice extends AssignmentRegistration {
   late: boolean;
   withdrawn: boolean;
 }
