@@ -86,6 +86,11 @@ export function osloOffsetMs(epochMs: number): number {
   return isOsloSummerTime(epochMs) ? 2 * HOUR_MS : HOUR_MS;
 }
 
+/** Minutes east of UTC in Europe/Oslo at a moment: 60 in winter, 120 in summer. */
+export function osloOffsetMinutes(epochMs: number): number {
+  return isOsloSummerTime(epochMs) ? 120 : 60;
+}
+
 function splitDate(date: LocalDate): [number, number, number] {
   if (!isLocalDate(date)) throw new TimeFormatError(date, 'a date (YYYY-MM-DD)');
   return date.split('-').map(Number) as [number, number, number];
@@ -127,7 +132,14 @@ export function osloDate(instant: Instant): LocalDate {
   return osloWallClock(instant).date;
 }
 
-export function addDays(date: LocalDate, days: number): LocalDate {
+/** The date `days` later (earlier when negative), as a `YYYY-MM-DD` date or as a `Day`. */
+export function addDays(date: LocalDate, days: number): LocalDate;
+export function addDays(date: Day, days: number): Day;
+export function addDays(date: LocalDate | Day, days: number): LocalDate | Day {
+  if (typeof date === 'object' && date !== null) {
+    const d = new Date(Date.UTC(date.year, date.month - 1, date.day) + days * DAY_MS);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
   const [year, month, day] = splitDate(date);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
@@ -135,6 +147,91 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 export function monthOf(date: LocalDate): YearMonth {
   splitDate(date);
   return date.slice(0, 7);
+}
+
+// ---------------------------------------------------------------- calendar parts
+// The wall clock and calendar days as numbers, for the mails' and reports' Norwegian wording
+// (mail/outgoing/dates.ts). Their parsers are laxer than the ones above and keep their own
+// messages: what they render was validated when the campaign file was read.
+
+/** A wall-clock reading in Norway. `month` is 1–12; `weekday` 0 = Sunday. */
+export interface OsloTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+  /** Minutes east of UTC: 60 in winter, 120 in summer. */
+  offset: number;
+}
+
+/** A calendar day (no time of day). */
+export interface Day {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Epoch milliseconds of anything `Date.parse` reads (`instantMs` insists on an offset). */
+export function parseInstant(instant: Instant): number {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new Error(`"${instant}" is not an ISO 8601 instant`);
+  return ms;
+}
+
+/** The wall clock in Norway at an instant. */
+export function toOslo(instant: Instant | number): OsloTime {
+  const ms = typeof instant === 'number' ? instant : parseInstant(instant);
+  const offset = osloOffsetMinutes(ms);
+  const d = new Date(ms + offset * MINUTE_MS);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+    offset,
+  };
+}
+
+/** A `YYYY-MM-DD` date as its parts (the form only, see the note above). */
+export function parseLocalDate(date: LocalDate): Day {
+  const m = LOCAL_DATE.exec(date);
+  if (!m) throw new Error(`"${date}" is not a date (YYYY-MM-DD)`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+export function parseYearMonth(month: YearMonth): { year: number; month: number } {
+  const m = YEAR_MONTH.exec(month);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
+    throw new Error(`"${month}" is not a month (YYYY-MM)`);
+  }
+  return { year: Number(m[1]), month: Number(m[2]) };
+}
+
+export function sameDay(a: Day, b: Day): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day;
+}
+
+export function weekdayOf(day: Day): number {
+  return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
+}
+
+export function dayOf(t: OsloTime): Day {
+  return { year: t.year, month: t.month, day: t.day };
+}
+
+/** Whole days from `fromMs` until `toMs`, counted in Norwegian calendar days. */
+export function calendarDaysBetween(fromMs: number, toMs: number): number {
+  const a = toOslo(fromMs);
+  const b = toOslo(toMs);
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY_MS,
+  );
 }
 
 const DURATION_UNITS: Record<string, number> = { w: WEEK_MS, d: DAY_MS, h: HOUR_MS, m: MINUTE_MS };

@@ -4,7 +4,7 @@
 import type { Funnel } from './data';
 import { percent } from './format';
 import { markup, num, type Html } from './html';
-import { toOslo } from '../mail/outgoing/dates';
+import { toOslo } from '../domain/time';
 
 export const MAIN_COLOUR = '#2b4c6f';
 export const MUTED_COLOUR = '#9aa7b4';

@@ -10,8 +10,8 @@ import type {
   Stage,
   YearMonth,
 } from '../domain/types';
-import { addDays, osloDate, osloWallClock } from '../domain/time';
-import { formatDaySpan, formatMonth, parseLocalDate } from '../mail/outgoing/dates';
+import { addDays, osloDate, osloWallClock, parseLocalDate } from '../domain/time';
+import { formatDaySpan, formatMonth } from '../mail/outgoing/dates';
 
 /** «18.06.2013» */
 export function formatDate(date: LocalDate): string {

@@ -3,10 +3,10 @@
 // per gathering (the same numbers as the logistics export), open flags, and the lessons learned
 // gathered into one document for revising «Beskytt kommunen!».
 import type { Gathering, Venue } from '../domain/types';
-import { osloDate } from '../domain/time';
+import { osloDate, toOslo } from '../domain/time';
 import { reminderTimes } from '../domain/journey/schedule';
 import type { Report } from '../workflows/definitions';
-import { formatDateShort, formatTime, toOslo } from '../mail/outgoing/dates';
+import { formatDateShort, formatTime } from '../mail/outgoing/dates';
 import { renderFunnel, renderTimeline, UNPLACED_COLOUR } from './chart';
 import {
   funnel,

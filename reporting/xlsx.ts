@@ -1,7 +1,7 @@
 // XLSX with exceljs: one sheet per table, the header row bold, filled and frozen with a filter,
 // widths from the content, dates as real dates (dd.mm.yyyy), long text wrapped, totals rows bold.
 import ExcelJS from 'exceljs';
-import { toOslo } from '../mail/outgoing/dates';
+import { toOslo } from '../domain/time';
 import { displayCell, type Cell, type Column, type Table } from './table';
 
 export interface WorkbookMeta {

@@ -1,8 +1,9 @@
-// Norwegian dates and times for the mails, computed here rather than through Intl so that
-// every machine renders the same words. Europe/Oslo follows the EU rule (since 1996): summer
-// time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
+// Norwegian dates and times for the mails, worded here rather than through Intl so that
+// every machine renders the same words. The Oslo clock and calendar they word (summer time,
+// days, parsing) are domain/time.ts's.
 
-import type { Instant, Language, LocalDate, YearMonth } from '../../domain/types';
+import { parseYearMonth, sameDay, weekdayOf, type Day } from '../../domain/time';
+import type { Language, YearMonth } from '../../domain/types';
 
 const WEEKDAYS: Record<Language, readonly string[]> = {
   nb: ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'],
@@ -24,91 +25,6 @@ export const MONTHS = [
   'november',
   'desember',
 ] as const;
-
-/** A wall-clock reading in Norway. `month` is 1–12; `weekday` 0 = Sunday. */
-export interface OsloTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  weekday: number;
-  /** Minutes east of UTC: 60 in winter, 120 in summer. */
-  offset: number;
-}
-
-/** A calendar day (no time of day). */
-export interface Day {
-  year: number;
-  month: number;
-  day: number;
-}
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-function lastSundayUtc(year: number, month: number): number {
-  // `month` is 1–12; the last day of that month, walked back to a Sunday, at 01:00 UTC.
-  const last = new Date(Date.UTC(year, month, 0));
-  return Date.UTC(year, month - 1, last.getUTCDate() - last.getUTCDay(), 1);
-}
-
-/** Minutes east of UTC in Europe/Oslo at a moment. */
-export function osloOffsetMinutes(epochMs: number): number {
-  const year = new Date(epochMs).getUTCFullYear();
-  return epochMs >= lastSundayUtc(year, 3) && epochMs < lastSundayUtc(year, 10) ? 120 : 60;
-}
-
-export function parseInstant(instant: Instant): number {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) throw new Error(`"${instant}" is not an ISO 8601 instant`);
-  return ms;
-}
-
-/** The wall clock in Norway at an instant. */
-export function toOslo(instant: Instant | number): OsloTime {
-  const ms = typeof instant === 'number' ? instant : parseInstant(instant);
-  const offset = osloOffsetMinutes(ms);
-  const d = new Date(ms + offset * 60_000);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    weekday: d.getUTCDay(),
-    offset,
-  };
-}
-
-export function parseLocalDate(date: LocalDate): Day {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) throw new Error(`"${date}" is not a date (YYYY-MM-DD)`);
-  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-}
-
-export function parseYearMonth(month: YearMonth): { year: number; month: number } {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
-    throw new Error(`"${month}" is not a month (YYYY-MM)`);
-  }
-  return { year: Number(m[1]), month: Number(m[2]) };
-}
-
-export function addDays(day: Day, days: number): Day {
-  const d = new Date(Date.UTC(day.year, day.month - 1, day.day) + days * DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-}
-
-export function sameDay(a: Day, b: Day): boolean {
-  return a.year === b.year && a.month === b.month && a.day === b.day;
-}
-
-export function weekdayOf(day: Day): number {
-  return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
-}
 
 export function monthName(month: number): string {
   const name = MONTHS[month - 1];
@@ -152,17 +68,4 @@ export function formatDaySpan(first: Day, last: Day): string {
     return `${first.day}. ${monthName(first.month)}–${formatDateShort(last)}`;
   }
   return `${formatDateShort(first)}–${formatDateShort(last)}`;
-}
-
-export function dayOf(t: OsloTime): Day {
-  return { year: t.year, month: t.month, day: t.day };
-}
-
-/** Whole days from `fromMs` until `toMs`, counted in Norwegian calendar days. */
-export function calendarDaysBetween(fromMs: number, toMs: number): number {
-  const a = toOslo(fromMs);
-  const b = toOslo(toMs);
-  return Math.round(
-    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / DAY,
-  );
 }

@@ -4,7 +4,7 @@
 // are folded at 75 octets without splitting a UTF-8 character.
 
 import type { Instant, LocalDate } from '../../domain/types';
-import { addDays, parseInstant, parseLocalDate, toOslo, type Day } from './dates';
+import { addDays, parseInstant, parseLocalDate, toOslo, type Day } from '../../domain/time';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8; method=PUBLISH';
 const PRODID = '-//KS og Transparency International Norge//nettverk//NO';

@@ -2,7 +2,7 @@
 
 import type { Gathering, Language, LocalDate } from '../../domain/types';
 import { subjectToken } from '../message-id';
-import { addDays, parseLocalDate } from './dates';
+import { addDays, parseLocalDate } from '../../domain/time';
 import { TemplateError } from './errors';
 import {
   buildCalendar,

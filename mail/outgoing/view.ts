@@ -17,17 +17,19 @@ import {
   addDays,
   calendarDaysBetween,
   dayOf,
+  parseInstant,
+  parseLocalDate,
+  sameDay,
+  toOslo,
+  type Day,
+} from '../../domain/time';
+import {
   formatClock,
   formatDate,
   formatDateShort,
   formatDaySpan,
   formatMonth,
   formatTime,
-  parseInstant,
-  parseLocalDate,
-  sameDay,
-  toOslo,
-  type Day,
 } from './dates';
 import type { MailContext } from './types';
 

@@ -1,14 +1,11 @@
 import {
   addDays,
   calendarDaysBetween,
-  formatDate,
-  formatDaySpan,
-  formatMonth,
-  formatTime,
   osloOffsetMinutes,
   parseLocalDate,
   toOslo,
-} from '../../../mail/outgoing/dates';
+} from '../../../domain/time';
+import { formatDate, formatDaySpan, formatMonth, formatTime } from '../../../mail/outgoing/dates';
 
 describe('Norwegian dates', () => {
   it('names weekdays in bokmål and nynorsk', () => {
