@@ -11,8 +11,8 @@ import { loadTemplates, renderMail } from '../mail/outgoing';
 import { sampleContext } from '../mail/outgoing/samples';
 import { JOURNEY_TEMPLATES } from '../mail/outgoing/types';
 import { haversineKm, proposeAssignment } from '../domain/assignment';
-import { loadCampaignFile } from '../domain/campaign/load';
-import { loadMunicipalitiesFile } from '../domain/roster/load';
+import { loadCampaignFile } from '../platform/files/campaign-file';
+import { loadMunicipalitiesFile } from '../platform/files/roster-file';
 import { corpusDir } from './corpus';
 import { heapOf, mb, ms, time, type Row } from './measure';
 

@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { loadMunicipalitiesFile } from '../domain/roster/load';
-import { loadCampaignFile } from '../domain/campaign/load';
+import { loadMunicipalitiesFile } from '../platform/files/roster-file';
+import { loadCampaignFile } from '../platform/files/campaign-file';
 import type { Campaign, Municipality } from '../domain/types';
 import { isEmbedded, loadConfig, readEnvironment, type Config } from '../platform/config';
 import { connectClient } from '../platform/temporal';

@@ -1,9 +1,9 @@
 // nettverk campaign start|status|cancel|purge
 /* eslint-disable @typescript-eslint/no-require-imports -- operations load on demand: the Temporal client and IMAP are not needed for --help */
 import type { Command } from 'commander';
-import { loadCampaignFile } from '../../domain/campaign/load';
+import { loadCampaignFile } from '../../platform/files/campaign-file';
 import { compressCampaign } from '../../domain/campaign/clock';
-import { loadMunicipalitiesFile } from '../../domain/roster/load';
+import { loadMunicipalitiesFile } from '../../platform/files/roster-file';
 import type * as StartOperations from '../../operations/start-campaign';
 import type * as StatusOperations from '../../operations/status';
 import { cancelCampaign } from '../../operations/changes';

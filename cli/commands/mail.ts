@@ -2,9 +2,9 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- templates and reply reading load on demand: other commands need neither */
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { loadCampaignFile } from '../../domain/campaign/load';
-import { loadMunicipalitiesFile } from '../../domain/roster/load';
-import { readFileBytes } from '../../domain/read-file';
+import { loadCampaignFile } from '../../platform/files/campaign-file';
+import { loadMunicipalitiesFile } from '../../platform/files/roster-file';
+import { readFileBytes } from '../../platform/files/read-file';
 import { describeBinary } from '../../domain/text-file';
 import { JOURNEY_TEMPLATES, NOTICE_TEMPLATES } from '../../mail/outgoing/types';
 import { OperationError } from '../../operations/errors';

@@ -9,7 +9,7 @@ import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { loadConfig, type Config } from '../../platform/config';
 import { createClient } from '../../platform/temporal';
-import { loadCampaignFile } from '../../domain/campaign/load';
+import { loadCampaignFile } from '../../platform/files/campaign-file';
 import { compressCampaign, shiftCampaign } from '../../domain/campaign/clock';
 import type { Campaign } from '../../domain/types';
 import { parseMime, headerValue, type ParsedMime } from '../../mail/incoming/mime';

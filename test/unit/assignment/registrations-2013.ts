@@ -3,7 +3,7 @@
 // coordinates come from the demo roster; who registered when, and with what wish, is made up.
 
 import path from 'node:path';
-import { loadMunicipalitiesFile } from '../../../domain/roster/load';
+import { loadMunicipalitiesFile } from '../../../platform/files/roster-file';
 import type { AssignmentRegistration } from '../../../domain/assignment/types';
 import { osloInstant } from '../../../domain/time';
 

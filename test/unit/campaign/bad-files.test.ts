@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CampaignFileError } from '../../../domain/campaign/errors';
-import { loadCampaignFile } from '../../../domain/campaign/load';
+import { loadCampaignFile } from '../../../platform/files/campaign-file';
 import { parseCampaign } from '../../../domain/campaign/parse';
 import { FILE, SHIPPED, edit, position, problemsOf } from './campaign-text';
 

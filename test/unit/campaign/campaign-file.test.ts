@@ -1,4 +1,4 @@
-import { loadCampaignFile } from '../../../domain/campaign/load';
+import { loadCampaignFile } from '../../../platform/files/campaign-file';
 import { parseCampaign } from '../../../domain/campaign/parse';
 import { DAY_MS } from '../../../domain/time';
 import { FILE, SHIPPED, SHIPPED_PATH, edit } from './campaign-text';

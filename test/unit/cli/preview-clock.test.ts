@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { previewNow } from '../../../cli/preview-clock';
-import { loadCampaignFile } from '../../../domain/campaign/load';
+import { loadCampaignFile } from '../../../platform/files/campaign-file';
 import { sampleCampaign, sampleContext } from '../../../mail/outgoing/samples';
 
 // The shipped file two years on: what a coordinator previews before the next round.

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { demoRoster } from '../../../demo/roster';
-import { loadMunicipalitiesFile } from '../../../domain/roster/load';
+import { loadMunicipalitiesFile } from '../../../platform/files/roster-file';
 
 const PUBLIC_HEADER = 'id,type,name,county,population,language_form,website,lat,lon';
 

@@ -1,4 +1,4 @@
-import { loadCampaignFile } from '../../../domain/campaign/load';
+import { loadCampaignFile } from '../../../platform/files/campaign-file';
 import { dayLengthFor, gatheringDates } from '../../../demo/schedule';
 import { campaignFile } from '../../support/scenario';
 

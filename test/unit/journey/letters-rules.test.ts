@@ -1,7 +1,7 @@
 // The rules the letters promise (issue 11), pure: what counts as a change worth a letter,
 // when the networks are final, where a late registration is placed.
 import path from 'node:path';
-import { loadCampaignFile } from '../../../domain/campaign/load';
+import { loadCampaignFile } from '../../../platform/files/campaign-file';
 import { assignmentInput, proposeAssignment } from '../../../domain/assignment';
 import type { AssignmentRegistration } from '../../../domain/assignment/types';
 import { gatheringChange } from '../../../domain/journey/gathering-change';

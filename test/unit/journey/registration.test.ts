@@ -9,7 +9,7 @@ import {
   findParticipant,
 } from '../../../domain/journey/attendance';
 import { campaignHorizon, reminderTimes } from '../../../domain/journey/schedule';
-import { loadCampaignFile } from '../../../domain/campaign/load';
+import { loadCampaignFile } from '../../../platform/files/campaign-file';
 import { kari, ola, participant, per } from '../../support/replies';
 import path from 'node:path';
 

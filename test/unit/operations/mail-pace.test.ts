@@ -1,6 +1,6 @@
 // The invitations' pace in campaign days under --compress (issue 11).
 import path from 'node:path';
-import { loadCampaignFile } from '../../../domain/campaign/load';
+import { loadCampaignFile } from '../../../platform/files/campaign-file';
 import { compressCampaign } from '../../../domain/campaign/clock';
 import { invitationPace, paceText, realTimeText } from '../../../operations/mail-pace';
 

@@ -3,9 +3,9 @@
 // (or on the waiting list, or cancelled), with attendance, status reports and lessons learned.
 // Deterministic: every call builds the same data afresh.
 import path from 'node:path';
-import { loadCampaignFile } from '../../../domain/campaign/load';
+import { loadCampaignFile } from '../../../platform/files/campaign-file';
 import { setGathering } from '../../../domain/campaign/gatherings';
-import { loadMunicipalitiesFile } from '../../../domain/roster/load';
+import { loadMunicipalitiesFile } from '../../../platform/files/roster-file';
 import { participantKey, type AttendanceRecord } from '../../../domain/journey/attendance';
 import type {
   Campaign,

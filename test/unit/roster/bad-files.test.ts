@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RosterError, type RosterIssue } from '../../../domain/roster/errors';
-import { loadMunicipalitiesFile } from '../../../domain/roster/load';
+import { loadMunicipalitiesFile } from '../../../platform/files/roster-file';
 import { parseMunicipalities } from '../../../domain/roster/parse';
 import { CSV, decodeTextFile, firstInvalidUtf8 } from '../../../domain/text-file';
 

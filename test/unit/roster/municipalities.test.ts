@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { RosterError, type RosterIssue } from '../../../domain/roster/errors';
 import { isOrganisationNumber } from '../../../domain/roster/fields';
-import { loadMunicipalitiesFile } from '../../../domain/roster/load';
+import { loadMunicipalitiesFile } from '../../../platform/files/roster-file';
 import { detectDelimiter, parseMunicipalities } from '../../../domain/roster/parse';
 
 const FILE = 'roster.csv';

@@ -2,8 +2,8 @@
 // nodemailer), so the simulated replies quote and thread on exactly what municipalities get.
 import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { loadCampaignFile } from '../../../domain/campaign/load';
-import { loadMunicipalitiesFile } from '../../../domain/roster/load';
+import { loadCampaignFile } from '../../../platform/files/campaign-file';
+import { loadMunicipalitiesFile } from '../../../platform/files/roster-file';
 import type { Address, Campaign, Instant, MissingItem, Municipality } from '../../../domain/types';
 import { monthOf, osloDate } from '../../../domain/time';
 import { composeMessage } from '../../../mail/headers';

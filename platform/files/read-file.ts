@@ -1,5 +1,6 @@
-// The one place the campaign and roster loaders touch the disk (issue 12 moves it to the edge).
-// Every way a path can fail becomes a sentence for the coordinator, never an errno and a stack.
+// Reading a file the coordinator names (the campaign file, the roster, a saved mail), at the
+// edge: the domain only parses bytes. Every way a path can fail becomes a sentence for the
+// coordinator, never an errno and a stack.
 
 import { readFileSync, statSync } from 'node:fs';
 
