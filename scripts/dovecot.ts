@@ -26,8 +26,8 @@ export function dovecotInstalled(): boolean {
   return fs.existsSync(dovecotBinary);
 }
 
-function run(cmd: string, args: string[], cwd?: string): string {
-  const result = spawnSync(cmd, args, { cwd, encoding: 'utf8' });
+function run(cmd: string, args: string[], cwd?: string, env: NodeJS.ProcessEnv = {}): string {
+  const result = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   if (result.error || result.status !== 0) {
     const why = result.error?.message ?? `${result.stderr}`.trim().split('\n').slice(-5).join('\n');
     throw new ToolInstallError('Dovecot', `${cmd} ${args.join(' ')}: ${why}`);
@@ -47,7 +47,11 @@ export function installDovecot(log: (line: string) => void = console.log): void 
     run('dpkg', ['-x', path.join(debs, deb), staging]);
   }
   fs.renameSync(staging, dovecotDir);
-  const version = run(path.join(dovecotDir, 'usr', 'sbin', 'dovecot'), ['--version']).trim();
+  // Its libraries are where Debian puts them (/usr/lib/dovecot), here under .tools/: say so,
+  // as the server's own namespace does when it runs.
+  const version = run(path.join(dovecotDir, 'usr', 'sbin', 'dovecot'), ['--version'], undefined, {
+    LD_LIBRARY_PATH: path.join(dovecotDir, 'usr', 'lib', 'dovecot'),
+  }).trim();
   log(`• Dovecot ${version} unpacked into ${dovecotDir}`);
 }
 
