@@ -7,7 +7,7 @@ import {
   log,
   setHandler,
 } from '@temporalio/workflow';
-import { assessRegistration, validateParticipants } from '../../domain/journey/registration';
+import { validateParticipants } from '../../domain/journey/registration';
 import { emptyAttendance } from '../../domain/journey/attendance';
 import { redactAddresses } from '../../domain/contacts';
 import type { OutgoingMail } from '../../mail/outgoing-mail';
@@ -29,6 +29,7 @@ import {
 } from '../definitions';
 import { REGISTERED_OPEN } from '../../domain/types';
 import { Journey } from './model';
+import { register } from './registering';
 import { handleReply } from './replies';
 import { timeline } from './timeline';
 import { onNetworkChanged } from './changes';
@@ -75,21 +76,17 @@ function registerHandlers(j: Journey, cancelMain: () => void): void {
     registerUpdate,
     (input) => {
       const late = j.deadlinePassed() && (j.stage === 'no_response' || j.stage === 'declined');
-      s.participants = input.participants.map((p) => ({ ...p }));
-      s.anchored = input.anchored;
-      s.networkPreference = input.networkPreference;
-      s.missing = assessRegistration(
-        {
-          participants: s.participants,
-          anchored: s.anchored,
-          networkPreference: s.networkPreference,
-        },
-        j.campaign.participantsPerMunicipality,
-      ).missing;
-      s.registeredVia = 'coordinator';
-      s.registeredAt = s.registeredAt ?? j.now();
-      s.lateRegistration = s.lateRegistration || late;
-      j.setStage('registered');
+      const draft = {
+        participants: input.participants.map((p) => ({ ...p })),
+        anchored: input.anchored,
+        networkPreference: input.networkPreference,
+      };
+      register(j, draft, {
+        via: 'coordinator',
+        at: j.now(),
+        replace: { at: false, via: true },
+        late,
+      });
       j.publish();
       j.mail('registration-confirmation', { to: j.registrationAddresses() });
       j.notifyCampaign();

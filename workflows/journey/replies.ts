@@ -9,6 +9,7 @@ import { isBefore } from '../../domain/journey/schedule';
 import { GATHERINGS_UNDERWAY, type ParsedReply, type Stage } from '../../domain/types';
 import type { IncomingReply, Report } from '../definitions';
 import type { Journey } from './model';
+import { register } from './registering';
 
 export function handleReply(j: Journey, incoming: IncomingReply): void {
   const r = incoming.reply;
@@ -124,9 +125,7 @@ function applyRegistration(j: Journey, r: ParsedReply, at: string): void {
     j.mail('registration-incomplete', { to: [r.from], inReplyTo: r.messageId });
     return;
   }
-  s.registeredAt = s.registeredAt ?? at;
-  s.registeredVia = s.registeredVia ?? 'mail';
-  j.setStage('registered');
+  register(j, null, { via: 'mail', at, replace: { at: false, via: false } });
   j.publish();
   if (status === 'over-limit') {
     j.raiseFlag(
@@ -145,16 +144,13 @@ function applyRegistration(j: Journey, r: ParsedReply, at: string): void {
 function lateReply(j: Journey, r: ParsedReply, at: string): string {
   if (r.kind === 'registration' || (r.participants?.length ?? 0) > 0) {
     const s = j.state;
-    s.lateRegistration = true;
     s.contact = s.contact ?? { name: r.from.name, address: r.from.address };
-    const draft = mergeRegistration(null, r);
-    s.participants = draft.participants;
-    s.anchored = draft.anchored;
-    s.networkPreference = draft.networkPreference;
-    s.missing = assessRegistration(draft, j.campaign.participantsPerMunicipality).missing;
-    s.registeredAt = at;
-    s.registeredVia = 'mail';
-    j.setStage('registered');
+    register(j, mergeRegistration(null, r), {
+      via: 'mail',
+      at,
+      replace: { at: true, via: true },
+      late: true,
+    });
     j.raiseFlag('late-registration', 'Påmelding mottatt etter fristen', excerpt(r, at));
     j.mail('late-registration', { to: j.registrationAddresses(), inReplyTo: r.messageId });
     j.notifyCampaign();

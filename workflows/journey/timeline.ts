@@ -12,6 +12,7 @@ import {
   isBefore,
 } from '../../domain/journey/schedule';
 import type { Journey } from './model';
+import { register } from './registering';
 
 export async function timeline(j: Journey): Promise<void> {
   await invite(j);
@@ -62,9 +63,7 @@ function closeRegistration(j: Journey): void {
   } else if (j.stage === 'incomplete') {
     if (s.participants.some((p) => p.email)) {
       // «Det er ønskelig», not a requirement: accept what came, and tell the coordinator.
-      s.registeredAt = s.registeredAt ?? j.now();
-      s.registeredVia = 'mail';
-      j.setStage('registered');
+      register(j, null, { via: 'mail', at: j.now(), replace: { at: false, via: true } });
       j.raiseFlag(
         'incomplete-at-deadline',
         `Påmeldt med mangler ved fristen: ${s.missing.map((m) => MISSING[m] ?? m).join(', ')}`,
