@@ -10,11 +10,12 @@ import { boundText } from './limits';
 import { parseJourneyMessageId } from '../message-id';
 import { parseMime, type ParsedMime } from './mime';
 import { participantFromSignature } from './participants';
-import { declineCue, extractQuestions, readRegistration, registrationCue } from './registration';
+import { extractQuestions, readRegistration, registrationCue } from './registration';
 import { answeredStepOf, judge } from './judgement';
 import { resolveAttendance } from './attendance-people';
 import { readSentences } from './scope';
 import { trimReply, type TrimResult } from './trim';
+import { forwardedAnswer, withoutQuotes } from './forward';
 
 /** A `ParsedReply` with what else the reading found: every extra field is plain JSON. */
 export interface UnderstoodReply extends ParsedReply {
@@ -261,32 +262,6 @@ export function understandReply(raw: Buffer | string, context: ReplyContext = {}
   };
 }
 
-const FORWARD_SUBJECT = /^\s*(?:vs|vb|fw|fwd|wg|tr|vidaresendt)\s*:/i;
-const FORWARD_WORDS =
-  /\b(?:videresend\w*|vidaresend\w*|sender (?:dette |denne |det )?(?:videre|vidare)|sendt (?:videre|vidare)|forward\w*)\b/i;
-const HEADER_LINE =
-  /^\s*(?:fra|frå|from|sendt|sent|dato|date|til|to|kopi|cc|emne|subject|-{3,}.*|_{5,})\s*(?::|$)/i;
-
-/**
- * The message a forward carries, when the forwarder says nothing of their own that registers
- * or declines and the forwarded message is not one of ours (the municipality's internal
- * answer, sent on by the postmottak). Null otherwise.
- */
-function forwardedAnswer(subject: string, said: string, fresh: TrimResult): string | null {
-  if (!fresh.quoted || !['forward', 'header', 'separator'].includes(fresh.cutBy ?? '')) return null;
-  if (!FORWARD_SUBJECT.test(subject) && !FORWARD_WORDS.test(said)) return null;
-  if (registrationCue(said) || declineCue(said)) return null;
-  const lines = fresh.quoted.split('\n');
-  let i = 0;
-  const head: string[] = [];
-  while (i < lines.length && (HEADER_LINE.test(lines[i]) || !lines[i].trim()))
-    head.push(lines[i++]);
-  // Our own invitation, forwarded back to us: nothing of theirs in it.
-  if (/transparency|dølvik|dolvik/i.test(head.join('\n'))) return null;
-  const inner = trimReply(lines.slice(i).join('\n')).text.trim();
-  return inner ? withoutQuotes(inner) : null;
-}
-
 /** Whether the reply answers one of our mails about a gathering. */
 function aboutGathering(mime: ParsedMime): boolean {
   if (/\bsamling|\bgathering/i.test(mime.subject)) return true;
@@ -312,14 +287,6 @@ function documents(mime: ParsedMime): number {
   ).length;
 }
 
-/** Lines a reader wrote, without the quoted lines an inline reply keeps. */
-function withoutQuotes(text: string): string {
-  return text
-    .split('\n')
-    .filter((l) => !/^\s*>/.test(l))
-    .join('\n');
-}
-
 /** The notice part of a bounce, tidied and bounded. */
 function noticeText(body: string): string {
   const text = body
@@ -335,114 +302,5 @@ function rawHead(raw: string): string {
   return head.includes('\0') ? head.replace(/\0/g, '') : head;
 }
 
-const KIND_LABEL: Record<ParsedReply['kind'], string> = {
-  registration: 'Registration',
-  decline: 'Decline',
-  question: 'Question',
-  'auto-reply': 'Automatic reply',
-  bounce: 'Bounce',
-  other: 'Reply',
-};
-
-function yesNo(v: boolean | null, yes: string, no: string, unknown: string): string {
-  return v === true ? yes : v === false ? no : unknown;
-}
-
-function indent(text: string, prefix = '    '): string {
-  return text
-    .split('\n')
-    .map((l) => prefix + l)
-    .join('\n');
-}
-
-function shorten(text: string, max: number): string {
-  const t = text.trim();
-  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
-}
-
-/** A readable summary of a reply for the coordinator's terminal. */
-export function describeReply(reply: ParsedReply): string {
-  const r = reply as Partial<UnderstoodReply> & ParsedReply;
-  const who = reply.from.name
-    ? `${reply.from.name} <${reply.from.address}>`
-    : reply.from.address || '(no sender)';
-  const when = reply.date ? reply.date.replace('T', ' ').slice(0, 16) : 'no date';
-  const lines: string[] = [];
-  lines.push(`${KIND_LABEL[reply.kind]} from ${who}, ${when}`);
-  lines.push(`  Subject: ${reply.subject || '(none)'}`);
-  if (r.reason) lines.push(`  Why: ${r.reason}`);
-  if (reply.needsReview)
-    lines.push('  Not sure: a person confirms this reading before any journey is told');
-  if (reply.evidence?.length) {
-    lines.push('  Evidence:');
-    for (const e of reply.evidence) lines.push(`    - ${e}`);
-  }
-
-  if (reply.kind === 'bounce' && reply.bounce) {
-    const b = reply.bounce;
-    lines.push(
-      `  ${b.permanent ? 'Permanent failure' : 'Temporary failure (the server will retry)'}${b.status ? ` ${b.status}` : ''}`,
-    );
-    lines.push(`  Failed: ${b.recipients.length ? b.recipients.join(', ') : 'unknown recipient'}`);
-    if (b.diagnostic) lines.push(`  Diagnostic: ${shorten(b.diagnostic, 200)}`);
-    lines.push(`  Our message: ${b.originalMessageId ?? 'not identified'}`);
-  }
-  if (reply.kind === 'auto-reply') {
-    const back = r.autoReply?.returnDate;
-    lines.push(
-      `  ${back ? `Back on ${back}` : 'No return date stated'}; not answered (no mail loops)`,
-    );
-  }
-  if (reply.participants) {
-    lines.push(`  Participants (${reply.participants.length}):`);
-    if (!reply.participants.length) lines.push('    none named');
-    reply.participants.forEach((p, i) => {
-      const parts = [p.name, p.title ?? 'title missing', p.email ?? 'email missing'];
-      if (p.phone) parts.push(p.phone);
-      lines.push(`    ${i + 1}. ${parts.join(' · ')}`);
-    });
-  }
-  if (reply.kind !== 'bounce' && reply.kind !== 'auto-reply') {
-    lines.push(
-      `  Anchored in administrative leadership: ${yesNo(reply.anchored, 'yes', 'not yet', 'not stated')}`,
-    );
-    lines.push(`  Network wish: ${reply.networkPreference ?? 'none stated'}`);
-  }
-  if (reply.attendance) {
-    lines.push('  Attendance:');
-    for (const a of reply.attendance) {
-      const bits: string[] = [];
-      if (a.attending !== null) bits.push(a.attending ? 'comes' : 'does not come');
-      if (a.overnight !== null) bits.push(a.overnight ? 'overnight stay' : 'no overnight stay');
-      if (a.dinner !== null) bits.push(a.dinner ? 'dinner' : 'no dinner');
-      if (a.dietary) bits.push(`diet: ${a.dietary}`);
-      if (a.substitute) {
-        const s = a.substitute;
-        bits.push(`substitute: ${[s.name, s.title, s.email].filter(Boolean).join(', ')}`);
-      }
-      lines.push(`    ${a.participant ?? 'everyone'}: ${bits.join('; ')}`);
-    }
-  }
-  if (reply.questions.length) {
-    lines.push('  Questions:');
-    for (const q of reply.questions) lines.push(`    ? ${q}`);
-  }
-  if (reply.attachments.length) {
-    lines.push(
-      `  Attachments: ${reply.attachments
-        .map((a) => `${a.filename ?? '(unnamed)'} (${a.contentType}, ${formatSize(a.size)})`)
-        .join('; ')}`,
-    );
-  }
-  if (reply.text.trim()) {
-    lines.push('  Text:');
-    lines.push(indent(shorten(reply.text, 600)));
-  }
-  return lines.join('\n');
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+/** The terminal's summary of a reading lives beside it: `describe.ts`. */
+export { describeReply } from './describe';
