@@ -17,8 +17,8 @@
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Config } from '../../platform/config';
 import { redactAddresses } from '../../domain/contacts';
-import { composeMessage, type ComposedMessage } from '../../mail/headers';
-import type { OutgoingMail, SendOutcome } from '../../mail/outgoing-mail';
+import { composeMessage, type ComposedMessage } from '../../mail/outgoing/compose';
+import type { OutgoingMail, SendOutcome } from '../../mail/outgoing/send-request';
 import type { MailContext, RenderedMail, TemplateName } from '../../mail/outgoing/types';
 import { ourMail, type SentArchive } from './archive';
 import type { MailTransport } from './transport';

@@ -9,7 +9,7 @@ import { createSendActivities } from '../../activities/mail/send';
 import { createTransport } from '../../activities/mail/transport';
 import { journeyMessageId } from '../../mail/message-id';
 import { loadTemplates, renderMail } from '../../mail/outgoing';
-import type { OutgoingMail, SendOutcome } from '../../mail/outgoing-mail';
+import type { OutgoingMail, SendOutcome } from '../../mail/outgoing/send-request';
 import { journeyStateQuery, journeyWorkflowId } from '../../workflows/definitions';
 import { Connection } from '@temporalio/client';
 import { createClient } from '../../platform/temporal';

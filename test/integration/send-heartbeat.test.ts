@@ -6,7 +6,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import type { SentArchive } from '../../activities/mail/archive';
 import { createSendActivities, type SendDependencies } from '../../activities/mail/send';
 import { createTransport } from '../../activities/mail/transport';
-import type { OutgoingMail, SendOutcome } from '../../mail/outgoing-mail';
+import type { OutgoingMail, SendOutcome } from '../../mail/outgoing/send-request';
 import { journeyStateQuery, journeyWorkflowId } from '../../workflows/definitions';
 import { municipality } from '../support/scenario';
 import {

@@ -9,7 +9,7 @@ import { loadCampaignFile } from '../../platform/files/campaign-file';
 import { shiftCampaign, toRealTime } from '../../domain/campaign/clock';
 import { loadMunicipalitiesFile } from '../../platform/files/roster-file';
 import type { Campaign, Instant, Municipality } from '../../domain/types';
-import type { OutgoingMail, SendOutcome } from '../../mail/outgoing-mail';
+import type { OutgoingMail, SendOutcome } from '../../mail/outgoing/send-request';
 import { journeyMessageId } from '../../mail/message-id';
 import {
   campaignStateQuery,

@@ -10,7 +10,7 @@ import {
 import { validateParticipants } from '../../domain/journey/registration';
 import { emptyAttendance } from '../../domain/journey/attendance';
 import { redactAddresses } from '../../domain/contacts';
-import type { OutgoingMail } from '../../mail/outgoing-mail';
+import type { OutgoingMail } from '../../mail/outgoing/send-request';
 import { mailActivities } from '../activities';
 import {
   assignedSignal,

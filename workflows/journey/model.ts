@@ -16,7 +16,7 @@ import { contactKeys } from '../../domain/contacts';
 import { FINAL_STAGES, REGISTERED_OPEN } from '../../domain/types';
 import { emptyAttendance, type AttendanceRecord } from '../../domain/journey/attendance';
 import type { GatheringChange, MailContext, TemplateName } from '../../mail/outgoing/types';
-import type { OutgoingMail } from '../../mail/outgoing-mail';
+import type { OutgoingMail } from '../../mail/outgoing/send-request';
 import {
   CampaignIdKey,
   ContactsKey,

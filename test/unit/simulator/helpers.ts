@@ -6,7 +6,7 @@ import { loadCampaignFile } from '../../../platform/files/campaign-file';
 import { loadMunicipalitiesFile } from '../../../platform/files/roster-file';
 import type { Address, Campaign, Instant, MissingItem, Municipality } from '../../../domain/types';
 import { monthOf, osloDate } from '../../../domain/time';
-import { composeMessage } from '../../../mail/headers';
+import { composeMessage } from '../../../mail/outgoing/compose';
 import { parseMime, type ParsedMime } from '../../../mail/incoming/mime';
 import {
   loadTemplates,

@@ -1,7 +1,7 @@
 // What a workflow asks the mail activity to send: plain JSON, decided in the workflow,
 // turned into a real message (Message-ID, threading, RFC 3834 headers) by the activity.
-import type { Address } from '../domain/types';
-import type { MailContext, TemplateName } from './outgoing/types';
+import type { Address } from '../../domain/types';
+import type { MailContext, TemplateName } from './types';
 
 export interface OutgoingMail {
   campaignId: string;

@@ -1,9 +1,9 @@
 // The envelope and headers of an outgoing message. Pure: the send activity and the
 // tests build the same message from the same inputs.
-import type { Address } from '../domain/types';
-import { journeyMessageId } from './message-id';
-import type { OutgoingMail } from './outgoing-mail';
-import type { RenderedMail } from './outgoing/types';
+import type { Address } from '../../domain/types';
+import { journeyMessageId } from '../message-id';
+import type { OutgoingMail } from './send-request';
+import type { RenderedMail } from './types';
 
 export interface MessageIdentity {
   /** Right-hand side of our Message-IDs. */

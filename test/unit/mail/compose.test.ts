@@ -1,7 +1,7 @@
 import { redactAddresses } from '../../../domain/contacts';
-import { composeMessage } from '../../../mail/headers';
+import { composeMessage } from '../../../mail/outgoing/compose';
 import { journeyMessageId, verifyJourneyMessageId } from '../../../mail/message-id';
-import type { OutgoingMail } from '../../../mail/outgoing-mail';
+import type { OutgoingMail } from '../../../mail/outgoing/send-request';
 
 const mail = (over: Partial<OutgoingMail> = {}): OutgoingMail =>
   ({
