@@ -41,7 +41,7 @@ export async function understandAndMatch(
   deps: ReadingDependencies,
 ): Promise<Understood> {
   const mime = parseMime(source);
-  let understood = understandReply(source);
+  let understood = understandReply(source, { mime });
   let reply = toParsedReply(understood);
   const header = (name: string) => headerValue(mime.headers, name);
   const headers = (name: string) => headerValues(mime.headers, name);
@@ -50,7 +50,7 @@ export async function understandAndMatch(
     // «Kristin kan ikke», «alle tre», «jeg»: read again knowing who the journey's people are.
     const participants = await deps.participantsOf(route.ref);
     if (participants.length) {
-      understood = understandReply(source, { participants });
+      understood = understandReply(source, { participants, mime });
       reply = toParsedReply(understood);
     }
   }

@@ -89,11 +89,13 @@ function displayName(from: Address | null): string | null {
 export interface ReplyContext {
   /** The journey's participants: who «alle tre», «jeg» and «Kari» are in an attendance answer. */
   participants?: Participant[];
+  /** The message already parsed (the inbox parses each message once). */
+  mime?: ParsedMime;
 }
 
 /** Read a raw reply (RFC 5322 bytes or text). Never throws on malformed mail. */
 export function understandReply(raw: Buffer | string, context: ReplyContext = {}): UnderstoodReply {
-  const mime = parseMime(raw);
+  const mime = context.mime ?? parseMime(raw);
   const from: Address = mime.from ?? { name: null, address: '' };
   const senderName = displayName(mime.from);
   const { primary, alternative, body, truncated } = read(mime, senderName);
