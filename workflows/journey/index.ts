@@ -45,7 +45,7 @@ export async function journey(input: JourneyInput): Promise<JourneyResult> {
   const j = new Journey(input);
   const main = new CancellationScope({ cancellable: true });
   registerHandlers(j, () => main.cancel());
-  j.publish();
+  j.publishSearchAttributes();
 
   let finished = false;
   const outbox = runOutbox(j, () => finished);
@@ -87,7 +87,7 @@ function registerHandlers(j: Journey, cancelMain: () => void): void {
         replace: { at: false, via: true },
         late,
       });
-      j.publish();
+      j.publishSearchAttributes();
       j.mail('registration-confirmation', { to: j.registrationAddresses() });
       j.notifyCampaign();
       return s;
@@ -115,7 +115,7 @@ function registerHandlers(j: Journey, cancelMain: () => void): void {
         const kept = new Map(slot.attendance.map((r) => [r.key, r]));
         slot.attendance = emptyAttendance(s.participants).map((r) => kept.get(r.key) ?? r);
       }
-      j.publish();
+      j.publishSearchAttributes();
       j.notifyCampaign();
       return s;
     },
@@ -137,7 +137,7 @@ function registerHandlers(j: Journey, cancelMain: () => void): void {
     ({ flagId, by, note }) => {
       const flag = s.flags.find((f) => f.id === flagId)!;
       flag.resolved = { at: j.now(), by, note };
-      j.publish();
+      j.publishSearchAttributes();
       return s;
     },
     {
@@ -185,7 +185,7 @@ function onAssigned(j: Journey, a: Assignment): void {
     s.network = a.network;
     s.waitingListPosition = null;
     if (j.stage === 'registered' || j.stage === 'waiting_list') j.setStage('assigned');
-    j.publish();
+    j.publishSearchAttributes();
     if (changed) {
       j.announced.clear();
       j.told.clear();
@@ -196,7 +196,7 @@ function onAssigned(j: Journey, a: Assignment): void {
     s.network = null;
     s.waitingListPosition = a.waitingListPosition;
     j.setStage('waiting_list');
-    j.publish();
+    j.publishSearchAttributes();
     if (wasPlaced || j.state.mails.every((m) => m.template !== 'waiting-list')) {
       j.mail('waiting-list', { to: j.participantAddresses() });
     }

@@ -144,11 +144,11 @@ export class Journey {
   setStage(stage: Stage): void {
     if (this.state.stage === stage) return;
     this.state.stage = stage;
-    this.publish();
+    this.publishSearchAttributes();
   }
 
   /** Keeps the search attributes (Stage, Network, Flagged, Contacts) true. */
-  publish(): void {
+  publishSearchAttributes(): void {
     upsertSearchAttributes([
       { key: CampaignIdKey, value: this.campaign.id },
       { key: MunicipalityIdKey, value: this.state.municipality.id },
@@ -180,7 +180,7 @@ export class Journey {
       resolved: null,
     };
     this.state.flags.push(flag);
-    this.publish();
+    this.publishSearchAttributes();
     if (kind !== 'substitute') {
       this.mail(NOTICE_FOR[kind] ?? 'notice-flag', { flag, reply, bounce, to: [] }, 'coordinator');
     }

@@ -121,12 +121,12 @@ function applyRegistration(j: Journey, r: ParsedReply, at: string): void {
   s.missing = missing;
   if (status === 'incomplete') {
     j.setStage('incomplete');
-    j.publish();
+    j.publishSearchAttributes();
     j.mail('registration-incomplete', { to: [r.from], inReplyTo: r.messageId });
     return;
   }
   register(j, null, { via: 'mail', at, replace: { at: false, via: false } });
-  j.publish();
+  j.publishSearchAttributes();
   if (status === 'over-limit') {
     j.raiseFlag(
       'over-limit',
@@ -189,7 +189,7 @@ function attendance(j: Journey, r: ParsedReply, at: string): string {
       `Svar om deltakelse for noen som ikke er påmeldt: ${update.unmatched.join(', ')}`,
     );
   }
-  j.publish();
+  j.publishSearchAttributes();
   if (r.questions.length) question(j, r, at);
   return `attendance for gathering ${n}`;
 }
