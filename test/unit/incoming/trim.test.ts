@@ -1,12 +1,6 @@
-import {
-  isAttribution,
-  isClosing,
-  isMobileFooter,
-  isSeparator,
-  splitSignature,
-  trimReply,
-  visibleReply,
-} from '../../../mail/incoming/trim';
+import { trimReply, visibleReply } from '../../../mail/incoming/trim';
+import { isClosing, splitSignature } from '../../../mail/incoming/trim-signature';
+import { isAttribution, isMobileFooter, isSeparator } from '../../../mail/incoming/trim-vocabulary';
 
 const INVITE =
   'KS og Transparency International Norge har gleden av å invitere kommuner.\n\nPåmeldingsfrist: 21. mai 2013';
