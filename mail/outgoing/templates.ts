@@ -1,21 +1,21 @@
 // Loads `templates/`: one file per template and language, `templates/nb/invitation.md`,
 // with a front matter block for the subject; files starting with `_` are partials
 // (`_programme-1.md` is `{{> programme-1}}`). Everything is compiled and checked once, up
-// front, in an isolated Handlebars environment per language, in strict mode.
+// front, in an isolated Handlebars environment per language, in strict mode (the environment
+// and its helpers in template-helpers.ts).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Language } from '../../domain/types';
 import { TemplateError } from './errors';
+import { createEnv, MissingBlockValue, type Env, type Loc } from './template-helpers';
 import { JOURNEY_TEMPLATES, NOTICE_TEMPLATES, type TemplateName } from './types';
-import { Value } from './values';
 import type { Themes } from './view';
 
 const LANGUAGES: readonly Language[] = ['nb', 'nn'];
 const COMPILE: CompileOptions = { strict: true, preventIndent: true };
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
-type Env = typeof Handlebars;
 
 /** A compiled template or partial that renders strictly, throwing `TemplateError`. */
 export interface Compiled {
@@ -206,84 +206,6 @@ function readSource(root: string, lang: Language, file: string): Source {
     bodyLine: bodyStart + 1,
     meta,
   };
-}
-
-/** The parts of Handlebars' (untyped) code generator that `createEnv` extends. */
-interface CodeGenerator {
-  prototype: {
-    nameLookup(parent: unknown, name: string, type?: string): unknown;
-    quotedString(s: string): string;
-    lookupPropertyFunctionIsUsed?: boolean;
-  };
-}
-
-function createEnv(): Env {
-  const hb = Handlebars.create();
-  // In strict mode Handlebars reads `a.b` as `a["b"]` without a guard, so `{{#if a.b}}` with no
-  // `a` fails with a TypeError, and `{{a.b}}` with no `a` reports neither name nor line. With
-  // null-safe steps, the first is simply false and the second a strict-mode error about `a.b`.
-  const env = hb as unknown as { JavaScriptCompiler: CodeGenerator };
-  const Base = env.JavaScriptCompiler;
-  class NullSafeCompiler extends (Base as unknown as new () => object) {}
-  const proto = NullSafeCompiler.prototype as CodeGenerator['prototype'] & { compiler: unknown };
-  proto.compiler = NullSafeCompiler;
-  proto.nameLookup = function (parent, name, type) {
-    if (type !== 'context' && type !== 'data') {
-      return Base.prototype.nameLookup.call(this, parent, name, type);
-    }
-    this.lookupPropertyFunctionIsUsed = true;
-    return [
-      '(function(p){return p == null ? p : lookupProperty(p,',
-      this.quotedString(name),
-      ');})(',
-      parent,
-      ')',
-    ];
-  };
-  env.JavaScriptCompiler = NullSafeCompiler as unknown as CodeGenerator;
-  const builtinEach = hb.helpers.each;
-  const builtinWith = hb.helpers.with;
-  // Strict mode checks `{{name}}` but not a block's argument: a missing list must not
-  // silently render nothing.
-  const strictBlock = (builtin: Handlebars.HelperDelegate, helper: string) =>
-    function (this: unknown, value: unknown, options: { loc?: Loc }) {
-      if (value === undefined || value === null) throw new MissingBlockValue(helper, options.loc);
-      return builtin.call(this, value, options as unknown as Handlebars.HelperOptions);
-    };
-  hb.registerHelper('each', strictBlock(builtinEach, 'each'));
-  hb.registerHelper('with', strictBlock(builtinWith, 'with'));
-  /** `{{plural n "én dag" "dager"}}` → «én dag», «tre dager», «14 dager». */
-  hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => {
-    if (typeof n !== 'number') throw new Error('plural needs a number as its first argument');
-    return new Value(n === 1 ? String(one) : `${numberWord(n)} ${String(many)}`);
-  });
-  /** `{{number n}}` → «tre» (two to twelve in words, the same in bokmål and nynorsk). */
-  hb.registerHelper('number', (n: unknown) => {
-    if (typeof n !== 'number') throw new Error('number needs a number');
-    return new Value(numberWord(n));
-  });
-  return hb;
-}
-
-const WORDS = ['to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni', 'ti', 'elleve', 'tolv'];
-
-/** 2–12 in words (no gender to agree with), anything else in digits. */
-export function numberWord(n: number): string {
-  return Number.isInteger(n) && n >= 2 && n <= 12 ? WORDS[n - 2] : String(n);
-}
-
-interface Loc {
-  start: { line: number; column: number };
-}
-
-class MissingBlockValue extends Error {
-  readonly lineNumber?: number;
-  readonly column?: number;
-  constructor(helper: string, loc?: Loc) {
-    super(`#${helper} needs a value that is not defined`);
-    this.lineNumber = loc?.start.line;
-    this.column = loc?.start.column;
-  }
 }
 
 interface HbAstNode {
