@@ -11,7 +11,10 @@ export {
   type CalendarEvent,
   type EventTime,
 } from './ics';
-export { parseMarkup, renderHtml, renderText, type Block, type Inline } from './markup';
+export { type Block, type Inline } from './markup';
+export { parseMarkup } from './markup-parse';
+export { renderHtml } from './markup-html';
+export { renderText } from './markup-text';
 export { checkTemplates, previewMail, type Preview, type TemplateProblem } from './preview';
 export { CALENDAR_TEMPLATES, isNotice, mailLanguage, renderMail, TEXT_WIDTH } from './render';
 export {

@@ -11,15 +11,10 @@ import {
   sequenceAt,
   type CalendarEvent,
 } from './ics';
-import {
-  BODY_THEME,
-  parseMarkup,
-  renderHtml,
-  renderText,
-  resolveTokens,
-  type Block,
-  type HtmlTheme,
-} from './markup';
+import { resolveTokens, type Block } from './markup';
+import { BODY_THEME, renderHtml, type HtmlTheme } from './markup-html';
+import { parseMarkup } from './markup-parse';
+import { renderText } from './markup-text';
 import { isTemplateName, type Compiled, type LanguagePack, type TemplateSet } from './templates';
 import {
   NOTICE_TEMPLATES,

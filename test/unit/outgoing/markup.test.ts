@@ -1,10 +1,7 @@
-import {
-  parseMarkup,
-  renderHtml,
-  renderText,
-  valueToken,
-  wrap,
-} from '../../../mail/outgoing/markup';
+import { valueToken } from '../../../mail/outgoing/markup';
+import { renderHtml } from '../../../mail/outgoing/markup-html';
+import { parseMarkup } from '../../../mail/outgoing/markup-parse';
+import { renderText, wrap } from '../../../mail/outgoing/markup-text';
 
 const text = (src: string, values: string[] = [], width = 72) =>
   renderText(parseMarkup(src, values), width);
