@@ -4,16 +4,9 @@
 import type { AttendanceAnswer, Participant } from '../../domain/types';
 import { attendanceFromTable } from './attendance-table';
 import { participantsFromProse, parseListLine } from './participants';
-import {
-  EMAIL_RE_G,
-  NAME_SOURCE,
-  TITLE_SOURCE,
-  findEmails,
-  findPhone,
-  isPersonName,
-  sentences,
-  uni,
-} from './text-utils';
+import { EMAIL_RE_G, findEmails, findPhone } from './contact-details';
+import { NAME_SOURCE, TITLE_SOURCE, isPersonName } from './names';
+import { sentences, uni } from './text-utils';
 
 const NOT_COMING = uni(
   /\b(?:kommer|kjem)\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\s+(?:\w+\s+)?(?:komme|kome|delta|stille|møte|være med|vere med)\b|\b(?:deltar|deltek|møter|stiller)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b|\bblir\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+med\b|\b(?:er\s+)?forhindr(?:et|a)\b|\bfår\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+(?:komme|kome|delta)\b|\b(?:melder|har|må melde)\s+(?:dessverre\s+)?(?:forfall|avbud)\b|\b(?:er\s+)?(?:syk|sjuk|sykmeldt|sjukmeld|bortreist|på ferie|opptatt|oppteken)\b|\b(?:cannot|can't|can not|will not|won't|unable to|not able to)\s+(?:attend|come|join|make it)\b|\b(?:har sluttet|har slutta|er ikke lenger ansatt|er ikkje lenger tilsett|har fått ny jobb|har fått ny jobb)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)(?=\s*(?:[.,;!]|$|(?:i år|denne gangen|denne gongen|dessverre|diverre|likevel)\b))|\b(?:har|hev)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:anledning|høve|mulighet|moglegheit)\b/i,

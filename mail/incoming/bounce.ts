@@ -4,7 +4,8 @@
 // messages it returns.
 import type { BounceInfo } from '../../domain/types';
 import { headerValue, parseHeaderBlock, parseMessageIds, type ParsedMime } from './mime';
-import { findEmails, uni } from './text-utils';
+import { findEmails } from './contact-details';
+import { uni } from './text-utils';
 
 export interface DsnRecipient {
   finalRecipient: string | null;

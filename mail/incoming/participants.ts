@@ -4,19 +4,9 @@
 // per person (name, title, address and phone on lines of their own), or prose («vi melder
 // på kommunalsjef Kari Nordmann (kari.nordmann@…) og rådgiver Ola Hansen (…)»).
 import type { Address, Participant } from '../../domain/types';
-import {
-  EMAIL_RE,
-  EMAIL_RE_G,
-  NAME_SOURCE,
-  TITLE_SOURCE,
-  findEmails,
-  findPersonName,
-  findPhone,
-  isJobTitle,
-  isPersonName,
-  PHONE_RE_G,
-  uni,
-} from './text-utils';
+import { EMAIL_RE, EMAIL_RE_G, findEmails, findPhone, PHONE_RE_G } from './contact-details';
+import { NAME_SOURCE, TITLE_SOURCE, findPersonName, isJobTitle, isPersonName } from './names';
+import { uni } from './text-utils';
 
 type Field = 'name' | 'title' | 'email' | 'phone' | 'org' | 'ignore';
 

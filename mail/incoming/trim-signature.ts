@@ -1,7 +1,8 @@
 // The closing and signature block at the end of a reply («Med vennlig hilsen», «Mvh», a name
 // and its organisation), split off the fresh text without taking a list of participants for a
 // signature. trim.ts calls it on the visible reply.
-import { isPersonName, looksLikeParticipantLine, uni } from './text-utils';
+import { isPersonName, looksLikeParticipantLine } from './names';
+import { uni } from './text-utils';
 
 const CLOSING_RES: RegExp[] = [
   /^(?:med\s+)?(?:vennlig|venleg|vennleg|venlig|vänlig|vänliga|beste|hjertelig|varm|varme|gode|god|kjærlig)\s+(?:hilsen|hilsener|helsing|helsingar|helsinger|hilsning|hälsning|hälsningar|hilsner)\b/i,

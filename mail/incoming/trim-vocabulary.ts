@@ -3,7 +3,8 @@
 // «Den … skrev …:»), quote headers («Fra:», «Sendt:», «From:»), separators («-----Opprinnelig
 // melding-----»), mobile footers («Sendt fra min iPhone»), quotes and rules. trim.ts types each
 // line with these and walks them.
-import { EMAIL_SOURCE, uni } from './text-utils';
+import { EMAIL_SOURCE } from './contact-details';
+import { uni } from './text-utils';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

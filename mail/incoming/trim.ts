@@ -27,7 +27,8 @@ import {
   RULE_RE,
   SUPERCITE_RE,
 } from './trim-vocabulary';
-import { looksLikeParticipantLine, normaliseText } from './text-utils';
+import { looksLikeParticipantLine } from './names';
+import { normaliseText } from './text-utils';
 
 export interface TrimResult {
   /**

@@ -9,13 +9,9 @@ import {
   participantsFromTable,
   participantsUnderIntro,
 } from '../../../mail/incoming/participants';
-import {
-  findPersonName,
-  findPhone,
-  isJobTitle,
-  isPersonName,
-  uni,
-} from '../../../mail/incoming/text-utils';
+import { findPhone } from '../../../mail/incoming/contact-details';
+import { findPersonName, isJobTitle, isPersonName } from '../../../mail/incoming/names';
+import { uni } from '../../../mail/incoming/text-utils';
 
 const kari = {
   name: 'Kari Nordmann',

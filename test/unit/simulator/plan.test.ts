@@ -4,7 +4,7 @@
 // the registrations happen to arrive in.
 import { assignmentInput, proposeAssignment } from '../../../domain/assignment';
 import { instantMs } from '../../../domain/time';
-import { isJobTitle, isPersonName } from '../../../mail/incoming/text-utils';
+import { isJobTitle, isPersonName } from '../../../mail/incoming/names';
 import {
   DEMO_MIX,
   defaultPersona,
