@@ -23,17 +23,17 @@ const COMING = uni(
   /\b(?:kommer|kjem|deltar|deltek|blir med|vert med|stiller|møter (?:opp|på)|er med|kan komme|kan kome|kan delta|kan stille|bekrefter|stadfestar|har meldt seg)\b(?!\s+(?:tilbake|attende|til å|med fleire|med flere|med en|med ein|med navn|med namn))/i,
 );
 const OVERNIGHT = uni(
-  /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten|enkeltrom|dobbeltrom|overnight|hotel room|a room)\b|(?:^|[,:;]\s*)rom\s*(?:[,.;]|$)|\b(?:treng(?:er)?|behov for|bestill\w*|book\w*|ønsker|ønskjer|ha|trenger også|treng òg|need|needs)\s+(?:\w+\s+){0,2}?rom\b/i,
+  /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten|enkeltrom|dobbeltrom|overnight|hotel room|a room)\b|\b(?:rom|overnatting)\s*[:=-]?\s*ja\b|(?:^|[,:;]\s*)rom\s*(?:[,.;]|$)|\b(?:treng(?:er)?|behov for|bestill\w*|book\w*|ønsker|ønskjer|ha|trenger også|treng òg|need|needs)\s+(?:\w+\s+){0,2}?rom\b/i,
 );
 const OVERNIGHT_NO = uni(
-  /\b(?:uten|utan|ikke|ikkje|ingen|nei|verken|korkje|treng(?:er)? (?:ikke|ikkje)|behøver ikke|behøv ikkje)\s+(?:\w+\s+){0,3}?(?:overnatting|overnatte|hotellrom|hotell|rom)\b|\bovernatt\w*\s+(?:hos|privat|hjemme|heime|på egen|på eiga|på eigen)\b|\b(?:no|not need(?:ing)? a|without)\s+(?:hotel\s+)?(?:room|overnight)|\b(?:reiser|reiser hjem|reiser heim|drar|drar hjem|kjører hjem|køyrer heim)\s+(?:\w+\s+){0,2}?(?:samme dag|same dag|om kvelden|hjem|heim)|\bovernatting\s*:\s*(?:nei|ingen|-)/i,
+  /\b(?:uten|utan|ikke|ikkje|ingen|nei|verken|korkje|treng(?:er)? (?:ikke|ikkje)|behøver ikke|behøv ikkje)\s+(?:\w+\s+){0,3}?(?:overnatting|overnatte|hotellrom|hotell|rom)\b|\bovernatt\w*\s+(?:hos|privat|hjemme|heime|på egen|på eiga|på eigen)\b|\b(?:rom|overnatting)\s*[:=-]?\s*nei\b|\b(?:kjører|køyrer|reiser|drar)\s+(?:hjem|heim)\b(?!\s+(?:etter|etter at|når|på)\s+(?:samlingen|samlinga|lunsj|lunsjen|andre|siste|dag 2|dagen etter|onsdag|torsdag))|\b(?:no|not need(?:ing)? a|without)\s+(?:hotel\s+)?(?:room|overnight)|\b(?:reiser|reiser hjem|reiser heim|drar|drar hjem|kjører hjem|køyrer heim)\s+(?:\w+\s+){0,2}?(?:samme dag|same dag|om kvelden|hjem|heim)|\bovernatting\s*:\s*(?:nei|ingen|-)/i,
 );
 const DINNER = uni(/\bmiddag(?:en)?\b/i);
 const DINNER_NO = uni(
-  /\b(?:uten|utan|ikke|ikkje|ingen|nei|verken|korkje|dropper|droppar|står over)\s+(?:\w+\s+){0,3}?middag(?:en)?\b|\bmiddag(?:en)?\s*:\s*(?:nei|ingen|-)|\bmiddag(?:en)?\s+(?:\w+\s+)?(?:ikke|ikkje)\b/i,
+  /\b(?:uten|utan|ikke|ikkje|ingen|nei|verken|korkje|dropper|droppar|står over)\s+(?:\w+\s+){0,3}?middag(?:en)?\b|\bmiddag(?:en)?\s*[:=-]?\s*(?:nei|ingen)\b|\bmiddag(?:en)?\s*:\s*-|\bmiddag(?:en)?\s+(?:\w+\s+)?(?:ikke|ikkje)\b/i,
 );
 const DIETARY = uni(
-  /\b(?:[a-zæøå]*allergi(?:sk)?(?:\s+(?:mot|for|overfor)\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?)?|allergisk\s+(?:mot|for)\s+[a-zæøå]+|vegetar(?:ianer|isk|mat)?|veganer|vegansk|glutenfri(?:tt|e)?|glutenintoleran[a-zæøå]*|cøliaki|cøliakar|laktoseintoleran[a-zæøå]*|laktosefri(?:tt|e)?|melkefri(?:tt)?|halal|kosher|pescetar[a-zæøå]*|diabetiker|diabetikar|spiser ikke\s+[a-zæøå]+|et ikkje\s+[a-zæøå]+|tåler ikke\s+[a-zæøå]+|tåler ikkje\s+[a-zæøå]+)/gi,
+  /\b(?:[a-zæøå]*allergi(?:sk)?(?:\s+(?:mot|for|overfor)\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?)?|allergisk\s+(?:mot|for)\s+[a-zæøå]+|vegetar(?:ianer|isk|mat)?|veganer|vegansk|glutenfri(?:tt|e)?|glutenintoleran[a-zæøå]*|cøliaki|cøliakar|laktoseintoleran[a-zæøå]*|laktosefri(?:tt|e)?|melkefri(?:tt)?|halal|kosher|pescetar[a-zæøå]*|diabetiker|diabetikar|spiser ikke\s+(?!middag|lunsj|frokost|med\b|sammen)[a-zæøå]+|et ikkje\s+(?!middag|lunsj|frukost|med\b|saman)[a-zæøå]+|tåler ikke\s+[a-zæøå]+|tåler ikkje\s+[a-zæøå]+)/gi,
 );
 const SUBSTITUTE = uni(
   /\b(?:i stedet|istedet|i staden|isteden|istadenfor|istedenfor|i stedet for|i staden for|i hans sted|i hennes sted|i hans stad|i hennar stad|erstatt(?:es|et|ast|a) av|vert erstatta av|blir erstattet av|stedfortreder|stadfortredar|vikarierer|vikar for|tar (?:over )?(?:hans|hennes|hennar) plass|instead|in (?:his|her) place|replaced by)\b/i,
@@ -44,6 +44,11 @@ const REPLACED_AFTER = uni(
 const GROUP = uni(
   /\b(?:vi|begge|alle|vi begge|begge to|alle tre|alle to|dei|de|alle deltakerne|alle deltakarane)\b/i,
 );
+/** «…, Arne køyrer heim»: a new person, by name, with a verb of their own. */
+const NEW_PERSON =
+  /,\s*(?=\p{Lu}\p{Ll}+\s+(?:\p{Ll}+\s+)?(?:kommer|kjem|trenger|treng|må|kan|blir|vert|er|har|skal|vil|køyrer|kjører|reiser|drar|spiser|et|ønsker|ønskjer)\b)/u;
+/** «Kristin: kommer, trenger ikke rom»: a line that answers for one person. */
+const PERSON_LINE = /^\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}\s*:\s+\S/u;
 /** Capitalised words at the start: the name right after «i stedet for». */
 const LEAD_NAME = /^\s*([A-ZÆØÅ][\p{L}'-]+(?:\s+(?:[A-ZÆØÅ][\p{L}'-]+|[A-ZÆØÅ]\.)){0,3})/u;
 const SELF = uni(/\b(?:jeg|eg|meg)\b/i);
@@ -191,15 +196,17 @@ export function readAttendanceReading(
     else if (!no && value) a.dietary = value.replace(/\.$/, '');
   }
 
-  for (const sentence of sentences(body.join('\n'))) {
+  // «Kristin: kommer, …» on its own line is one person's answer: never joined to the next.
+  const lines = body.map((l) => (PERSON_LINE.test(l) ? `\n${l}\n` : l));
+  for (const sentence of sentences(lines.join('\n'))) {
     // «Kan vi sende en annen i stedet?» asks; it does not answer.
     if (/\?\s*$/.test(sentence)) continue;
     // `(?<!\s)`: white space before «men» is matched from where it starts, not again from
     // each space of a long run (quadratic).
     // Also before a new subject: «Ivar treng rom, eg bur i Bergen og treng ikkje rom».
-    const clauses = sentence.split(
-      /,\s*(?=(?:men|mens|og|samt|jeg|eg|han|hun|ho)\s)|;\s*|\s[–—]\s|(?<!\s)\s+(?=men\s)/i,
-    );
+    const clauses = sentence
+      .split(/,\s*(?=(?:men|mens|og|samt|jeg|eg|han|hun|ho)\s)|;\s*|\s[–—]\s|(?<!\s)\s+(?=men\s)/i)
+      .flatMap((c) => c.split(NEW_PERSON));
     for (const rawClause of clauses) {
       const clause = rawClause.trim();
       if (!clause) continue;
