@@ -2,7 +2,7 @@
 // in the administrative leadership, which network the municipality wishes, the questions
 // it asks; and the cues that tell a registration from a decline (bokmål and nynorsk).
 import type { NetworkId, Participant } from '../../domain/types';
-import { extractParticipants, mergeParticipants } from './participants';
+import { extractParticipants, mergeParticipants, parseListLine } from './participants';
 import { flat, sentences, uni } from './text-utils';
 
 // ---------------------------------------------------------------------------------------
@@ -226,6 +226,15 @@ export function registersSelf(text: string): boolean {
   ).test(text);
 }
 
+const NOT_A_PARTICIPANT_LABEL = uni(
+  /\b(?:kontakt\w*|kopi|cc|fra|frå|til|sendt|emne|telefon|tlf|e-?post|mobil|adresse|ring|spørsmål|spørsmål\w*|saksbehandlar|saksbehandler|leder|leiar|rådmann|kommunedirektør)\b/i,
+);
+
+function notAParticipantLabel(label: string): boolean {
+  const words = label.trim().split(/\s+/).length;
+  return /kontakt/i.test(label) || (words <= 3 && NOT_A_PARTICIPANT_LABEL.test(label));
+}
+
 export interface RegistrationReading {
   participants: Participant[];
   anchored: boolean | null;
@@ -239,6 +248,18 @@ export function readRegistration(
   sender: Participant | null = null,
 ): RegistrationReading {
   let participants = extractParticipants(text);
+  if (!participants.length) {
+    // «Vi har fått med oss en til: Jørn Aasland, kommunalsjef teknisk, jorn@…»: a list line
+    // after a colon on the same line.
+    const listed = text
+      .split('\n')
+      .map((l) => /^([^:]{1,80}):\s+(.+)$/.exec(l))
+      // «Kontaktperson: …», «Kopi: …» name someone who is not signed up.
+      .map((m) => (m && !notAParticipantLabel(m[1]) ? m[2] : undefined))
+      .map((rest) => (rest ? parseListLine(rest) : null))
+      .filter((p): p is Participant => p !== null && !!(p.email || p.title));
+    participants = mergeParticipants(listed);
+  }
   if (sender) {
     // The sender listed by name: their signature knows the rest.
     participants = participants.map((p) =>
