@@ -11,7 +11,7 @@ import { flat, sentences, uni } from './text-utils';
 const LEADERSHIP =
   '(?:den\\s+)?(?:administrative?|øverste|kommunens|fylkeskommunens)?\\s*(?:ledelse|ledelsen|leiing|leiinga|toppledelse|toppledelsen|ledergruppa|ledergruppen|leiargruppa|rådmann|rådmannen|rådmannens ledergruppe|kommunedirektør|kommunedirektøren|kommunedirektørens ledergruppe|fylkesrådmann|fylkesrådmannen|fylkesdirektør|fylkesdirektøren|fylkeskommunedirektør|fylkeskommunedirektøren|administrasjonssjef|administrasjonssjefen|ledermøte|leiarmøte)';
 const BOSS =
-  '(?:rådmann(?:en)?|kommunaldirektør(?:en)?|byråd(?:en|et)?|kommunedirektør(?:en)?|fylkesrådmann(?:en)?|fylkesdirektør(?:en)?|fylkeskommunedirektør(?:en)?|administrasjonssjef(?:en)?|ledergrupp(?:a|en)|leiargrupp(?:a|en)|toppledelsen|ledelsen|leiinga|den administrative ledelsen|administrativ ledelse|administrativ leiing|kommunalsjef(?:en)?|assisterende rådmann|assisterande rådmann)';
+  '(?:(?:rådmannens|kommunedirektørens|rådmannens|kommunedirektøren sin|rådmannen sin)\\s+(?:ledergruppe|leiargruppe|ledergruppa|leiargruppa|ledergruppen)|ledergruppe(?:n)?|leiargruppe|rådmann(?:en)?|kommunaldirektør(?:en)?|byråd(?:en|et)?|kommunedirektør(?:en)?|fylkesrådmann(?:en)?|fylkesdirektør(?:en)?|fylkeskommunedirektør(?:en)?|administrasjonssjef(?:en)?|ledergrupp(?:a|en)|leiargrupp(?:a|en)|toppledelsen|ledelsen|leiinga|den administrative ledelsen|administrativ ledelse|administrativ leiing|kommunalsjef(?:en)?|assisterende rådmann|assisterande rådmann)';
 const APPROVED =
   '(?:godkjent|godkjend|vedtatt|vedteke|vedtok|bestemt|besluttet|beslutta|sagt ja|(?:gitt|gjeve|gjeve|gett|gjevi) (?:sin |si )?(?:tilslutning|tilslutnad|klarsignal|godkjenning|godkjenning|aksept|grønt lys)|slutta seg til|sluttet seg til|gått inn for|gjort vedtak|støtter|stør|ønsker at vi deltar|ønskjer at vi deltek|bedt oss|bede oss)';
 
@@ -46,6 +46,14 @@ const ANCHORED_YES: RegExp[] = [
   ),
   /\bforankring(?:en|a)?\s+(?:er|er nå|er no|er allerede|er alt)\s+(?:på plass|i orden|ok|gjort|sikret|sikra|avklart|avklara)/i,
   new RegExp(`\\b${BOSS}\\s+(?:står bak|stiller seg bak|er (?:positiv|enig|einig|samd))`, 'i'),
+  new RegExp(
+    `\\b${BOSS}\\s+(?:ble|vart|har blitt|har vorte|er)\\s+(?:\\w+\\s+){0,2}?(?:enige|einige|samde|enig|einig|samd)\\b`,
+    'i',
+  ),
+  new RegExp(
+    `\\b(?:fått|fekk|fikk|har)\\s+(?:\\w+\\s+){0,2}?(?:klarsignal|godkjenning|grønt lys|tilslutning|tilslutnad|aksept)\\s+(?:fra|frå|av|i)\\s+${BOSS}`,
+    'i',
+  ),
   // English: «The Chief Executive (rådmannen) has approved», «approved by the management group».
   /\b(?:chief executive|county chief executive|municipal director|chief municipal executive|ceo|management group|management team|senior management|top management|administrative leadership|leadership group|rådmann\w*)\b[^.!?]{0,30}?\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:approved|decided|agreed|endorsed|given (?:the )?(?:go-ahead|approval|green light)|signed off)\b/i,
   /\b(?:approved|endorsed|decided|anchored)\s+(?:\w+\s+){0,2}?(?:by|in|with)\s+(?:the\s+)?(?:chief executive|county chief executive|municipal director|management|leadership|ceo|administrative leadership)\b/i,
@@ -230,6 +238,10 @@ const NOT_A_PARTICIPANT_LABEL = uni(
   /\b(?:kontakt\w*|kopi|cc|fra|frå|til|sendt|emne|telefon|tlf|e-?post|mobil|adresse|ring|spørsmål|spørsmål\w*|saksbehandlar|saksbehandler|leder|leiar|rådmann|kommunedirektør)\b/i,
 );
 
+const TOP_LEADER = uni(
+  /^(?:rådmann|kommunedirektør|fylkesrådmann|fylkesdirektør|fylkeskommunedirektør|administrasjonssjef|chief executive|ceo)$/i,
+);
+
 function notAParticipantLabel(label: string): boolean {
   const words = label.trim().split(/\s+/).length;
   return /kontakt/i.test(label) || (words <= 3 && NOT_A_PARTICIPANT_LABEL.test(label));
@@ -283,7 +295,10 @@ export function readRegistration(
   }
   return {
     participants,
-    anchored: readAnchoring(text),
+    // The rådmann signing up themself is the administrative leadership's decision.
+    anchored:
+      readAnchoring(text) ??
+      (participants.some((p) => TOP_LEADER.test(p.title ?? '')) ? true : null),
     networkPreference: readNetworkPreference(text),
     questions: extractQuestions(text),
   };
