@@ -44,6 +44,10 @@ const REPLACED_AFTER = uni(
 const GROUP = uni(
   /\b(?:vi|begge|alle|vi begge|begge to|alle tre|alle to|dei|de|alle deltakerne|alle deltakarane)\b/i,
 );
+/** Coming, perhaps: «kommer nok», «trolig», «ikke avklart», «avhenger av». */
+const HEDGED = uni(
+  /\b(?:kommer|kjem|deltar|deltek)\s+nok\b|\b(?:trolig|truleg|sannsynligvis|sannsynlegvis|kanskje|antakelig|antakeleg|usikker\w*|uavklart|ikke (?:helt )?avklart|ikkje (?:heilt )?avklara|avhenger|avheng|avhengig|probably|maybe|not sure)\b/i,
+);
 /** «…, Arne køyrer heim»: a new person, by name, with a verb of their own. */
 const NEW_PERSON =
   /,\s*(?=\p{Lu}\p{Ll}+\s+(?:\p{Ll}+\s+)?(?:kommer|kjem|trenger|treng|må|kan|blir|vert|er|har|skal|vil|køyrer|kjører|reiser|drar|spiser|et|ønsker|ønskjer)\b)/u;
@@ -249,7 +253,12 @@ export function readAttendanceReading(
       names = [];
 
       const notComing = NOT_COMING.test(clause) || NOBODY_COMES.test(clause);
-      const coming = !notComing && COMING.test(clause) && !LATER_GATHERING.test(clause);
+      // «Vi kommer nok, men det er ikke avklart»: not an answer yet.
+      const coming =
+        !notComing &&
+        COMING.test(clause) &&
+        !LATER_GATHERING.test(clause) &&
+        !HEDGED.test(sentence);
       if (guessed && (notComing || coming) && !NOBODY_COMES.test(clause)) unattributed = true;
       const overnight = OVERNIGHT_NO.test(clause) ? false : OVERNIGHT.test(clause) ? true : null;
       const dinner = DINNER_NO.test(clause) ? false : DINNER.test(clause) ? true : null;

@@ -139,7 +139,7 @@ export function readNetworkPreference(
   const f = flat(text);
   if (
     uni(
-      /\b(?:starte|start|oppstart|begynne|byrje|delta|deltar|første samling|fyrste samling|kan|ønsker|ønskjer|passer|passar|helst)\b[^.?!]{0,40}\b(?:i\s+)?juni\b/,
+      /\b(?:starte|start|oppstart|begynne|byrje|delta|deltar|første samling|fyrste samling|kan|ønsker|ønskjer|passer|passar|helst)\b[^.?!]{0,40}\b(?:i\s+)?juni\b|\bjuni\b[^.?!]{0,30}\b(?:passer|passar)\s+(?:best|oss best|godt|oss godt|fint)/,
     ).test(f) &&
     !uni(/\b(?:ikke|ikkje)\b[^.?!]{0,25}\bjuni\b/).test(f) &&
     networks.some((n) => n.toUpperCase() === 'A')
@@ -229,6 +229,13 @@ export function declineCue(text: string): boolean {
 
 /** The sender registers themself: «melder meg på», «undertegnede», «meg selv». */
 export function registersSelf(text: string): boolean {
+  // «Kontaktperson er undertegnede. Jeg skal selv ikke delta.»
+  if (
+    uni(
+      /\b(?:jeg|eg)\s+(?:skal|vil|kommer|kjem|kan)\s+(?:selv\s+|sjølv\s+|dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:\w+\s+)?(?:delta|deltek|være med|vere med)|\bkontaktperson\w*\b[^.!?]{0,60}\b(?:undertegnede|underteikna|meg|jeg|eg)\b/i,
+    ).test(text)
+  )
+    return false;
   return uni(
     /\b(?:melder\s+(?:meg|eg)|meld(?:ar|er)\s+meg|meg selv|meg sjølv|undertegnede|underteikna|eg sjølv|jeg selv|jeg (?:deltar|blir med|vil delta)|eg (?:deltek|blir med|vil delta)|og meg\b|meg og\b)/i,
   ).test(text);
