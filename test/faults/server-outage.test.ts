@@ -13,14 +13,9 @@
 // "fail, wait, try again, succeed once" is exercised; minutes add iterations, not paths.
 import path from 'node:path';
 import type { Municipality } from '../../domain/types';
-import {
-  contactOf,
-  journeyStates,
-  registrationReply,
-  roster,
-  startTestCampaign,
-} from './support/campaign';
+import { journeyStates, registrationReply, roster, startTestCampaign } from './support/campaign';
 import { countStep, deliver, mailbox, waitUntil } from './support/mailboxes';
+import { allOnce, expectRepliesAppliedOnce } from './support/exactly-once';
 import { startPrivateStack, type PrivateStack } from './support/stack';
 import { startWorker, stopWorkers, type WorkerProcess } from './support/workers';
 import type { Campaign } from '../../domain/types';
@@ -49,8 +44,6 @@ afterAll(async () => {
 }, 60_000);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const allOnce = (counts: Record<string, number>) =>
-  Object.fromEntries(Object.keys(counts).map((k) => [k, 1]));
 
 /** Our copies of a campaign's step in the TI mailbox, inbox and filed. */
 async function copies(campaignId: string, step: string): Promise<number> {
@@ -136,29 +129,5 @@ test(`IMAP down for ${OUTAGE_MS / 1000} s while replies arrive: they wait, each 
   expect(during.filter((s) => s.replies.length > 0)).toHaveLength(0);
   await stack.imapProxy.restore();
 
-  const states = await waitUntil(
-    'every reply applied',
-    async () => {
-      const s = await journeyStates(stack.client, campaign, list);
-      return s.every((x) => x.stage === 'registered') ? s : null;
-    },
-    180_000,
-  );
-  for (const [i, s] of states.entries()) {
-    expect(s.replies.map((r) => r.messageId)).toEqual([replies[i].messageId]);
-  }
-  const confirmations = await waitUntil(
-    'every confirmation delivered',
-    async () => {
-      const c = await countStep(
-        stack.greenmail.imapPort,
-        campaign.id,
-        'registration-confirmation',
-        list.map(contactOf),
-      );
-      return Object.values(c).every((n) => n >= 1) ? c : null;
-    },
-    120_000,
-  );
-  expect(confirmations).toEqual(allOnce(confirmations));
+  await expectRepliesAppliedOnce(stack, campaign, list, replies, 180_000);
 });

@@ -12,14 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Municipality } from '../../domain/types';
 import { inboxWorkflowId } from '../../workflows/definitions';
-import {
-  contactOf,
-  journeyStates,
-  registrationReply,
-  roster,
-  startTestCampaign,
-} from './support/campaign';
+import { journeyStates, registrationReply, roster, startTestCampaign } from './support/campaign';
 import { countStep, deliver, mailbox, waitUntil } from './support/mailboxes';
+import { allOnce, expectRepliesAppliedOnce } from './support/exactly-once';
 import { startPrivateStack, type PrivateStack } from './support/stack';
 import { startWorker, stopWorkers, type WorkerProcess } from './support/workers';
 
@@ -51,9 +46,6 @@ async function copies(campaignId: string, step: string): Promise<number> {
   const mails = await mailbox(stack.greenmail.imapPort, stack.config.tiAddress);
   return mails.filter((m) => m.step === step && m.journey?.startsWith(`${campaignId}/`)).length;
 }
-
-const allOnce = (counts: Record<string, number>) =>
-  Object.fromEntries(Object.keys(counts).map((k) => [k, 1]));
 
 test('a worker SIGKILLed twice during the invitation fan-out: every invitation arrives exactly once', async () => {
   // Two a second across the task queue, so the fan-out of 24 lasts long enough to be hit.
@@ -140,31 +132,7 @@ test('two workers with the inbox watcher: one watcher runs, no double mail; its 
   );
 
   // The watcher comes back after its heartbeat timeout (a minute) on a surviving worker.
-  const states = await waitUntil(
-    'every reply applied',
-    async () => {
-      const s = await journeyStates(stack.client, campaign, list);
-      return s.every((x) => x.stage === 'registered') ? s : null;
-    },
-    240_000,
-  );
-  for (const [i, s] of states.entries()) {
-    expect(s.replies.map((r) => r.messageId)).toEqual([replies[i].messageId]);
-  }
-  const confirmations = await waitUntil(
-    'every confirmation delivered',
-    async () => {
-      const c = await countStep(
-        stack.greenmail.imapPort,
-        campaign.id,
-        'registration-confirmation',
-        list.map(contactOf),
-      );
-      return Object.values(c).every((n) => n >= 1) ? c : null;
-    },
-    120_000,
-  );
-  expect(confirmations).toEqual(allOnce(confirmations));
+  await expectRepliesAppliedOnce(stack, campaign, list, replies, 240_000);
   // Nothing left unread in the TI mailbox: every reply filed.
   await waitUntil(
     'the TI inbox emptied',
