@@ -56,7 +56,7 @@ export function resolveAttendance(
   // A room, a dinner or a diet asked for someone named says they come («Tor Inge trenger
   // rom»); not for «vi»/«begge», whose people the reader inferred.
   const byName = new Set(named.map((a) => whoIs(a.participant!)));
-  return out.map((a) =>
+  const answered = merged(out).map((a) =>
     a.attending === null &&
     a.participant !== null &&
     byName.has(a.participant) &&
@@ -64,4 +64,31 @@ export function resolveAttendance(
       ? { ...a, attending: true }
       : a,
   );
+  // «Marit vil ikke ha middag»: one who comes says no to dinner, so the others who come eat.
+  const coming = answered.filter((a) => a.attending === true);
+  if (coming.some((a) => a.dinner === false) && !coming.some((a) => a.dinner === true))
+    for (const a of coming) if (a.dinner === null) a.dinner = true;
+  return answered;
+}
+
+/** One answer per person: «Bjørn kan ikkje» and «i staden for Bjørn» are the same Bjørn. */
+function merged(answers: AttendanceAnswer[]): AttendanceAnswer[] {
+  const out: AttendanceAnswer[] = [];
+  for (const a of answers) {
+    const twin =
+      a.participant !== null ? out.find((b) => same(b.participant, a.participant)) : null;
+    if (
+      !twin ||
+      (twin.attending !== null && a.attending !== null && twin.attending !== a.attending)
+    ) {
+      out.push({ ...a });
+      continue;
+    }
+    twin.attending ??= a.attending;
+    twin.overnight ??= a.overnight;
+    twin.dinner ??= a.dinner;
+    twin.dietary ??= a.dietary;
+    twin.substitute ??= a.substitute;
+  }
+  return out;
 }

@@ -7,58 +7,35 @@ import { participantsFromProse, parseListLine } from './participants';
 import { EMAIL_RE_G, findEmails, findPhone } from './contact-details';
 import { NAME_SOURCE, TITLE_SOURCE, isPersonName } from './names';
 import { sentences, uni } from './text-utils';
-
-const NOT_COMING = uni(
-  /\b(?:kommer|kjem)\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\s+(?:\w+\s+)?(?:komme|kome|delta|stille|møte|være med|vere med)\b|\b(?:deltar|deltek|møter|stiller)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b|\bblir\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+med\b|\b(?:er\s+)?forhindr(?:et|a)\b|\bfår\s+(?:dessverre\s+)?(?:ikke|ikkje)\s+(?:komme|kome|delta)\b|\b(?:melder|har|må melde)\s+(?:dessverre\s+)?(?:forfall|avbud)\b|\b(?:er\s+)?(?:syk|sjuk|sykmeldt|sjukmeld|bortreist|på ferie|opptatt|oppteken)\b|\b(?:cannot|can't|can not|will not|won't|unable to|not able to)\s+(?:attend|come|join|make it)\b|\b(?:har sluttet|har slutta|er ikke lenger ansatt|er ikkje lenger tilsett|har fått ny jobb|har fått ny jobb)\b|\bkan\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)(?=\s*(?:[.,;!]|$|(?:i år|denne gangen|denne gongen|dessverre|diverre|likevel)\b))|\b(?:har|hev)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:anledning|høve|mulighet|moglegheit)\b/i,
-);
-/** «Verken Geir eller jeg», «ingen av oss»: nobody named in the clause comes. */
-const NOBODY_COMES = uni(
-  /\b(?:verken|korkje|neither|ingen av (?:oss|dei|de|våre|deltakerne|deltakarane)|ingen (?:fra|frå) oss|none of us|nobody)\b[^.!?]{0,60}?\b(?:kan|kommer|kjem|deltar|deltek|komme|kome|delta|har anledning|har høve|can|will)\b/i,
-);
-/** «Vi kjem på neste (samling)»: about a later gathering, not this one. */
-const LATER_GATHERING = uni(
-  /\b(?:på|til|i)\s+(?:den\s+)?(?:neste|seinare|senere)(?:\s+(?:samling\w*|gang|gong))?\b|\bnext (?:gathering|time|one)\b/i,
-);
-const COMING = uni(
-  /\b(?:kommer|kjem|deltar|deltek|blir med|vert med|stiller|møter (?:opp|på)|er med|kan komme|kan kome|kan delta|kan stille|bekrefter|stadfestar|har meldt seg)\b(?!\s+(?:tilbake|attende|til å|med fleire|med flere|med en|med ein|med navn|med namn))/i,
-);
-const OVERNIGHT = uni(
-  /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten|enkeltrom|dobbeltrom|overnight|hotel room|a room)\b|\b(?:rom|overnatting)\s*[:=-]?\s*ja\b|(?:^|[,:;]\s*)rom\s*(?:[,.;]|$)|\b(?:treng(?:er)?|behov for|bestill\w*|book\w*|ønsker|ønskjer|ha|trenger også|treng òg|need|needs)\s+(?:\w+\s+){0,2}?rom\b/i,
-);
-const OVERNIGHT_NO = uni(
-  /\b(?:uten|utan|ikke|ikkje|ingen|nei|verken|korkje|treng(?:er)? (?:ikke|ikkje)|behøver ikke|behøv ikkje)\s+(?:\w+\s+){0,3}?(?:overnatting|overnatte|hotellrom|hotell|rom)\b|\bovernatt\w*\s+(?:hos|privat|hjemme|heime|på egen|på eiga|på eigen)\b|\b(?:rom|overnatting)\s*[:=-]?\s*nei\b|\b(?:kjører|køyrer|reiser|drar)\s+(?:hjem|heim)\b(?!\s+(?:etter|etter at|når|på)\s+(?:samlingen|samlinga|lunsj|lunsjen|andre|siste|dag 2|dagen etter|onsdag|torsdag))|\b(?:no|not need(?:ing)? a|without)\s+(?:hotel\s+)?(?:room|overnight)|\b(?:reiser|reiser hjem|reiser heim|drar|drar hjem|kjører hjem|køyrer heim)\s+(?:\w+\s+){0,2}?(?:samme dag|same dag|om kvelden|hjem|heim)|\bovernatting\s*:\s*(?:nei|ingen|-)/i,
-);
-const DINNER = uni(/\bmiddag(?:en)?\b/i);
-const DINNER_NO = uni(
-  /\b(?:uten|utan|ikke|ikkje|ingen|nei|verken|korkje|dropper|droppar|står over)\s+(?:\w+\s+){0,3}?middag(?:en)?\b|\bmiddag(?:en)?\s*[:=-]?\s*(?:nei|ingen)\b|\bmiddag(?:en)?\s*:\s*-|\bmiddag(?:en)?\s+(?:\w+\s+)?(?:ikke|ikkje)\b/i,
-);
-const DIETARY = uni(
-  /\b(?:[a-zæøå]*allergi(?:sk)?(?:\s+(?:mot|for|overfor)\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?)?|allergisk\s+(?:mot|for)\s+[a-zæøå]+|vegetar(?:ianer|isk|mat)?|veganer|vegansk|glutenfri(?:tt|e)?|glutenintoleran[a-zæøå]*|cøliaki|cøliakar|laktoseintoleran[a-zæøå]*|laktosefri(?:tt|e)?|melkefri(?:tt)?|halal|kosher|pescetar[a-zæøå]*|diabetiker|diabetikar|spiser ikke\s+(?!middag|lunsj|frokost|med\b|sammen)[a-zæøå]+|et ikkje\s+(?!middag|lunsj|frukost|med\b|saman)[a-zæøå]+|tåler ikke\s+[a-zæøå]+|tåler ikkje\s+[a-zæøå]+)/gi,
-);
-const SUBSTITUTE = uni(
-  /\b(?:i stedet|istedet|i staden|isteden|istadenfor|istedenfor|i stedet for|i staden for|i hans sted|i hennes sted|i hans stad|i hennar stad|erstatt(?:es|et|ast|a) av|vert erstatta av|blir erstattet av|stedfortreder|stadfortredar|vikarierer|vikar for|tar (?:over )?(?:hans|hennes|hennar) plass|instead|in (?:his|her) place|replaced by)\b/i,
-);
-const REPLACED_AFTER = uni(
-  /\b(?:i stedet for|istedenfor|i staden for|istadenfor|vikar for|erstatter|erstattar)\s+/i,
-);
-const GROUP = uni(
-  /\b(?:vi|begge|alle|vi begge|begge to|alle tre|alle to|dei|de|alle deltakerne|alle deltakarane)\b/i,
-);
-/** Coming, perhaps: «kommer nok», «trolig», «ikke avklart», «avhenger av». */
-const HEDGED = uni(
-  /\b(?:kommer|kjem|deltar|deltek)\s+nok\b|\b(?:trolig|truleg|sannsynligvis|sannsynlegvis|kanskje|antakelig|antakeleg|usikker\w*|uavklart|ikke (?:helt )?avklart|ikkje (?:heilt )?avklara|avhenger|avheng|avhengig|probably|maybe|not sure)\b/i,
-);
-/** «…, Arne køyrer heim»: a new person, by name, with a verb of their own. */
-const NEW_PERSON =
-  /,\s*(?=\p{Lu}\p{Ll}+\s+(?:\p{Ll}+\s+)?(?:kommer|kjem|trenger|treng|må|kan|blir|vert|er|har|skal|vil|køyrer|kjører|reiser|drar|spiser|et|ønsker|ønskjer)\b)/u;
-/** «Kristin: kommer, trenger ikke rom»: a line that answers for one person. */
-const PERSON_LINE = /^\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}\s*:\s+\S/u;
-/** Capitalised words at the start: the name right after «i stedet for». */
-const LEAD_NAME = /^\s*([A-ZÆØÅ][\p{L}'-]+(?:\s+(?:[A-ZÆØÅ][\p{L}'-]+|[A-ZÆØÅ]\.)){0,3})/u;
-const SELF = uni(/\b(?:jeg|eg|meg)\b/i);
+import {
+  NOT_COMING,
+  NOBODY_COMES,
+  LATER_GATHERING,
+  COMING,
+  OVERNIGHT,
+  OVERNIGHT_NO,
+  DINNER,
+  DINNER_NO,
+  DIETARY,
+  SUBSTITUTE,
+  REPLACED_AFTER,
+  GROUP,
+  HEDGED,
+  NEW_PERSON,
+  PERSON_LINE,
+  LEAD_NAME,
+  SELF,
+  SELF_EN,
+  UNDECIDED,
+  DECLINES_IT,
+  NOT_A_NAME_START,
+  VERB_FIRST,
+} from './attendance-cues';
 
 interface Answer extends AttendanceAnswer {
   key: string | null;
+  /** «Vet ikke ennå om han kan»: answered for, but not yet decided. */
+  undecided?: boolean;
 }
 
 function blank(participant: string | null): Answer {
@@ -96,7 +73,7 @@ function namesIn(text: string): string[] {
   const re = new RegExp(`(?<![\\wæøåÆØÅ])${NAME_SOURCE}(?![\\wæøåÆØÅ])`, 'gu');
   const out: string[] = [];
   for (const m of text.matchAll(re)) {
-    const words = m[0].split(/\s+/);
+    const words = m[0].replace(NOT_A_NAME_START, '').split(/\s+/);
     while (words.length > 2 && !isPersonName(words.join(' '))) words.shift();
     const n = words.join(' ');
     if (isPersonName(n) && !out.includes(n)) out.push(n);
@@ -104,10 +81,15 @@ function namesIn(text: string): string[] {
   return out;
 }
 
-function substitutePerson(clause: string, exclude: string | null): Participant | null {
+function substitutePeople(clause: string, exclude: string | null): Participant[] {
   // Prose reading needs a verb of coming; a substitute clause always has one in spirit.
   const prose = participantsFromProse(`kommer ${clause}`).filter((p) => p.name !== exclude);
-  if (prose.length) return prose[0];
+  if (prose.length) return prose;
+  const one = substitutePerson(clause, exclude);
+  return one ? [one] : [];
+}
+
+function substitutePerson(clause: string, exclude: string | null): Participant | null {
   const listed = parseListLine(clause);
   if (listed && listed.name !== exclude) return listed;
   const name = namesIn(clause).find((n) => n !== exclude);
@@ -157,7 +139,9 @@ export function readAttendanceReading(
 ): AttendanceReading {
   let unattributed = false;
   // The journey's participants by first name too: «Kristin kan ikke», «Per og jeg».
-  const namesIn = (clause: string) => namesWithKnown(clause, known);
+  // Substitutes named in the answer join them: «Ola kommer i stedet for Kari. Ola trenger rom».
+  const people = [...known];
+  const namesIn = (clause: string) => namesWithKnown(clause, people);
   const answers: Answer[] = [];
   const get = (participant: string | null): Answer => {
     const key = participant?.toLowerCase() ?? null;
@@ -170,6 +154,7 @@ export function readAttendanceReading(
   };
   let lastSubjects: (string | null)[] = [];
   let lastAbsent: string | null = null;
+  const absent: string[] = [];
 
   // A table, one row per person: read by its columns, and not again as prose.
   const allLines = text.split('\n');
@@ -203,13 +188,16 @@ export function readAttendanceReading(
   // «Kristin: kommer, …» on its own line is one person's answer: never joined to the next.
   const lines = body.map((l) => (PERSON_LINE.test(l) ? `\n${l}\n` : l));
   for (const sentence of sentences(lines.join('\n'))) {
+    let topic: 'dinner' | 'overnight' | null = null;
     // «Kan vi sende en annen i stedet?» asks; it does not answer.
     if (/\?\s*$/.test(sentence)) continue;
     // `(?<!\s)`: white space before «men» is matched from where it starts, not again from
     // each space of a long run (quadratic).
     // Also before a new subject: «Ivar treng rom, eg bur i Bergen og treng ikkje rom».
     const clauses = sentence
-      .split(/,\s*(?=(?:men|mens|og|samt|jeg|eg|han|hun|ho)\s)|;\s*|\s[–—]\s|(?<!\s)\s+(?=men\s)/i)
+      .split(
+        /,\s*(?=(?:men|mens|og|samt|jeg|eg|han|hun|ho|but|and|I (?:will|am|need|have|can|cannot|would|won't|shall|must|also))\s)|;\s*|\s[–—]\s|(?<!\s)\s+(?=men\s)/i,
+      )
       .flatMap((c) => c.split(NEW_PERSON));
     for (const rawClause of clauses) {
       const clause = rawClause.trim();
@@ -233,23 +221,37 @@ export function readAttendanceReading(
               ? before
               : after.slice(lead ? lead[0].length : 0);
         }
-        const sub = substitutePerson(subSource, replaced);
-        const target = get(replaced);
-        if (target.attending === null) target.attending = false;
-        if (sub) target.substitute = sub;
-        lastSubjects = sub ? [sub.name] : lastSubjects;
+        // «Verken Geir eller jeg … Vi sender i stedet A og B»: one each, in the order named.
+        const subs = substitutePeople(subSource, replaced);
+        const stoodDown = replacedMatch
+          ? [replaced]
+          : [replaced, ...absent.filter((n) => n !== replaced)];
+        subs.forEach((sub, i) => {
+          const target = get(stoodDown[i] ?? null);
+          if (target.attending === null) target.attending = false;
+          if (!target.substitute) target.substitute = sub;
+          if (!people.includes(sub.name)) people.push(sub.name);
+        });
+        if (!subs.length && replaced) {
+          const target = get(replaced);
+          if (target.attending === null) target.attending = false;
+        }
+        lastSubjects = subs.length ? subs.map((p) => p.name) : lastSubjects;
         continue;
       }
       let subjects: (string | null)[];
       // «Per og jeg», «verken Geir eller jeg»: the sender is one of them.
-      if (names.length && senderName && SELF.test(clause) && !names.includes(senderName))
+      const self = SELF.test(clause) || SELF_EN.test(clause);
+      if (names.length && senderName && self && !names.includes(senderName))
         names = [...names, senderName];
+      const explicit = names.length > 0 || GROUP.test(clause) || self;
       if (names.length) subjects = names;
       else if (GROUP.test(clause)) subjects = [null];
-      else if (SELF.test(clause)) subjects = [senderName];
-      else subjects = lastSubjects.length ? lastSubjects : [null];
-      const guessed =
-        !names.length && !lastSubjects.length && subjects[0] === null && !GROUP.test(clause);
+      else if (self) subjects = [senderName];
+      else if (lastSubjects.length) subjects = lastSubjects;
+      // «Kommer. Trenger rom.» signed «Ola»: a reply without a subject speaks for its sender.
+      else subjects = [senderName && VERB_FIRST.test(clause) ? senderName : null];
+      const guessed = !explicit && !lastSubjects.length && subjects[0] === null;
       names = [];
 
       const notComing = NOT_COMING.test(clause) || NOBODY_COMES.test(clause);
@@ -260,12 +262,36 @@ export function readAttendanceReading(
         !LATER_GATHERING.test(clause) &&
         !HEDGED.test(sentence);
       if (guessed && (notComing || coming) && !NOBODY_COMES.test(clause)) unattributed = true;
-      const overnight = OVERNIGHT_NO.test(clause) ? false : OVERNIGHT.test(clause) ? true : null;
-      const dinner = DINNER_NO.test(clause) ? false : DINNER.test(clause) ? true : null;
+      let overnight = OVERNIGHT_NO.test(clause) ? false : OVERNIGHT.test(clause) ? true : null;
+      let dinner = DINNER_NO.test(clause) ? false : DINNER.test(clause) ? true : null;
+      // «Jeg blir med på middagen, Siri må stå over den»: «den» is the dinner just named.
+      if (DECLINES_IT.test(clause) && overnight === null && dinner === null) {
+        if (topic === 'dinner') dinner = false;
+        else if (topic === 'overnight') overnight = false;
+      }
+      if (dinner !== null) topic = 'dinner';
+      else if (overnight !== null) topic = 'overnight';
       const dietary = dietaryOf(clause);
-      if (!notComing && !coming && overnight === null && dinner === null && !dietary) continue;
+      const undecided =
+        !notComing &&
+        !coming &&
+        explicit &&
+        (UNDECIDED.test(clause) || (COMING.test(clause) && HEDGED.test(sentence)));
+      if (
+        !notComing &&
+        !coming &&
+        overnight === null &&
+        dinner === null &&
+        !dietary &&
+        !undecided
+      ) {
+        // «Jeg bor i Oslo, men overnatter likevel»: who the next clause is about.
+        if (explicit) lastSubjects = subjects;
+        continue;
+      }
       for (const s of subjects) {
         const a = get(s);
+        if (undecided) a.undecided = true;
         const said = notComing ? false : coming ? true : null;
         // Said both ways in one answer: keep both, so the reading is seen to contradict itself.
         if (said !== null && a.attending !== null && a.attending !== said)
@@ -274,7 +300,10 @@ export function readAttendanceReading(
         if (overnight !== null) a.overnight = overnight;
         if (dinner !== null) a.dinner = dinner;
         if (dietary) a.dietary = a.dietary ? `${a.dietary}, ${dietary}` : dietary;
-        if (notComing && s) lastAbsent = s;
+        if (notComing && s) {
+          lastAbsent = s;
+          if (!absent.includes(s)) absent.push(s);
+        }
       }
       lastSubjects = subjects;
     }
@@ -285,7 +314,8 @@ export function readAttendanceReading(
       a.overnight !== null ||
       a.dinner !== null ||
       a.dietary !== null ||
-      a.substitute !== null,
+      a.substitute !== null ||
+      a.undecided,
   );
   if (!meaningful.length) return { answers: null, unattributed: false };
   // «Vi kommer begge, med overnatting» says it for everyone: let the named inherit it.

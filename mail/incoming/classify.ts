@@ -54,6 +54,11 @@ const ATTACHMENT_MENTION = uni(
   /\b(?:vedlegg\w*|vedlagt\w*|vedlagd\w*|ligg(?:er)? ved|sjå vedlegg|se vedlegg|attached|attachment)\b/i,
 );
 
+/** «Kan vi sende en annen i stedet?», «Can we send someone else?» */
+const ASKS_FOR_SUBSTITUTE = uni(
+  /\b(?:i stedet|istedet|i staden|istaden|i hans sted|i hennes sted|instead|in (?:his|her) place)\b|\bsende?\s+(?:en|ein|ei|noen|nokon)\s+(?:annen|annan|anna|andre)\b|\bsend someone else\b/i,
+);
+
 /** Text without its question sentences: a cue inside a question is not a statement. */
 function statements(text: string): string {
   return sentences(text)
@@ -74,6 +79,9 @@ export function classifyHuman(input: HumanInput): Verdict<HumanKind> {
     return { kind: 'registration', reason: `${participants.length} participant(s) named` };
   }
   if (WITHDRAWAL.test(said)) return { kind: 'decline', reason: 'withdraws' };
+  // «Olav er sjukmeld. Kan vi sende ein annan i staden?»: nothing is settled until we answer.
+  if (aboutGathering && questions.some((q) => ASKS_FOR_SUBSTITUTE.test(q)))
+    return { kind: 'question', reason: 'asks whether someone else may come instead' };
   if (aboutGathering) return { kind: 'other', reason: 'attendance answer' };
   if (declines && !participants.length) return { kind: 'decline', reason: 'declines' };
   if (registers) return { kind: 'registration', reason: 'registers, no participant named yet' };

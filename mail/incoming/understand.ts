@@ -257,7 +257,8 @@ export function understandReply(raw: Buffer | string, context: ReplyContext = {}
     anchored: reading.anchored,
     networkPreference: reading.networkPreference,
     questions,
-    attendance,
+    // A question about the gathering settles nothing until the coordinator has answered it.
+    attendance: judgement.kind === 'question' ? null : attendance,
     bounce: null,
     autoReply: null,
     sender,
