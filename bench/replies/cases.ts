@@ -6,13 +6,23 @@ import type { ReplyCase } from './score';
 
 export const REPLIES_NB = path.resolve(__dirname, '../../test/fixtures/replies-nb/cases');
 
+/** `cases` (what the reader was tuned on) or `unseen` (held out: scored, never tuned on). */
+export function replySet(name: string | undefined): string {
+  if (name !== 'cases' && name !== 'unseen')
+    throw new Error(`--set: expected cases or unseen, got ${name ?? 'nothing'}`);
+  return path.join(path.dirname(REPLIES_NB), name);
+}
+
 export interface LoadedCase extends ReplyCase {
   raw: Buffer;
 }
 
 export function loadReplyCases(root = REPLIES_NB): LoadedCase[] {
   const out: LoadedCase[] = [];
-  for (const step of readdirSync(root).sort()) {
+  for (const step of readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     const dir = path.join(root, step);
     for (const f of readdirSync(dir).sort()) {
       if (!f.endsWith('.eml')) continue;

@@ -1,12 +1,14 @@
-// npm run score:replies [-- --verbose] [-- --json]: the reader against the Norwegian corpus.
+// npm run score:replies [-- --verbose] [-- --json] [-- --set unseen]: the reader against the
+// Norwegian corpus (cases/, which the reader is tuned on) or the held-out set (unseen/).
 import { understandReply } from '../../mail/incoming/understand';
 import type { Participant } from '../../domain/types';
-import { loadReplyCases } from './cases';
+import { loadReplyCases, replySet } from './cases';
 import { formatSummary, scoreCase, summarise } from './score';
 
 const verbose = process.argv.includes('--verbose');
 const json = process.argv.includes('--json');
-const cases = loadReplyCases();
+const setIndex = process.argv.indexOf('--set');
+const cases = loadReplyCases(replySet(setIndex > 0 ? process.argv[setIndex + 1] : 'cases'));
 // The first reading compiles every pattern (about half a second): time it apart.
 const firstStart = process.hrtime.bigint();
 if (cases[0]) understandReply(cases[0].raw);
