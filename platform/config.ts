@@ -29,8 +29,15 @@ export interface Config {
     secure: boolean;
     user: string | null;
     password: string | null;
+    /** Sends at once in each worker (the mail worker's activity slots, SMTP_POOL_SIZE). */
     poolSize: number;
+    /** The provider's limit: at most this many messages in any 60 s, all workers together. */
     ratePerMinute: number;
+    /**
+     * How many worker processes poll the mail queue (MAIL_WORKERS): each sends at most
+     * ratePerMinute / workers in any 60 s (activities/mail/rate-window.ts).
+     */
+    workers: number;
     /** How long a retried send waits for the copy of an earlier attempt before resending. */
     archiveGraceSeconds: number;
   };
@@ -206,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
       password: optional('SMTP_PASSWORD'),
       poolSize: int('SMTP_POOL_SIZE', 2, 1, 50),
       ratePerMinute: int('MAIL_RATE_PER_MINUTE', 30, 1, 100_000),
+      workers: int('MAIL_WORKERS', 1, 1, 100),
       archiveGraceSeconds: int(
         'MAIL_ARCHIVE_GRACE_SECONDS',
         LOOPBACK.has(smtp.host) ? 0 : 60,
@@ -238,6 +246,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = readEnvironment()): Config {
     logLevel: logLevel as Config['logLevel'],
     allowPlaintext: readPlaintextAllowance(env, problems),
   };
+  if (config.smtp.workers > config.smtp.ratePerMinute) {
+    problems.push(
+      `MAIL_WORKERS (${config.smtp.workers}) is more than MAIL_RATE_PER_MINUTE (${config.smtp.ratePerMinute}): each worker needs at least one mail a minute`,
+    );
+  }
   if (!config.imap.password && !config.imap.accessToken) {
     problems.push(
       'IMAP_PASSWORD or IMAP_ACCESS_TOKEN: one is required for a mailbox that is not the embedded one',

@@ -1,6 +1,7 @@
 // The worker process: one Worker on the main task queue (workflows, campaign and inbox
-// activities) and one on the mail queue, whose task-queue-wide rate limit holds across
-// every worker that polls it. Used by `nettverk worker`, the demo and the tests.
+// activities) and one on the mail queue. The mail rate is this worker's share of
+// MAIL_RATE_PER_MINUTE (MAIL_WORKERS), held exactly in any 60 s by the send path
+// (activities/mail/rate-window.ts). Used by `nettverk worker`, the demo and the tests.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import type { Config } from '../platform/config';
@@ -9,6 +10,7 @@ import { dataConverter as createDataConverter } from '../platform/temporal';
 import { createCampaignActivities } from '../activities/campaign';
 import { createInboxActivities } from '../activities/inbox/watch';
 import { SentArchive } from '../activities/mail/archive';
+import { SendGate } from '../activities/mail/rate-window';
 import { createSendActivities } from '../activities/mail/send';
 import { createTransport } from '../activities/mail/transport';
 import { loadTemplates, renderMail } from '../mail/outgoing/render';
@@ -42,6 +44,8 @@ export async function createWorkers(options: WorkerOptions): Promise<RunningWork
   const templates = loadTemplates();
   const transport = createTransport(config);
   const archive = new SentArchive(config);
+  const perWorker = mailRatePerWorker(config);
+  const gate = new SendGate(perWorker);
   const taskQueue = config.temporal.taskQueue;
   const inbox = createInboxActivities({ config, client });
   // Encrypted payloads, as every client reads and writes them.
@@ -74,10 +78,16 @@ export async function createWorkers(options: WorkerOptions): Promise<RunningWork
       transport,
       archive,
       render: (template, context) => renderMail(templates, template, context),
+      gate,
       afterAccept: options.afterAccept,
     }),
-    maxTaskQueueActivitiesPerSecond: config.smtp.ratePerMinute / 60,
-    maxConcurrentActivityTaskExecutions: config.smtp.poolSize,
+    // Only a backstop (more workers running than MAIL_WORKERS says): the server splits
+    // this across the queue's partitions, each a bucket of its own, so at R it held the
+    // queue to about half of R. The exact limit is the gate's.
+    maxTaskQueueActivitiesPerSecond: (2 * config.smtp.ratePerMinute) / 60,
+    // No more sends waiting for a turn than one window frees: none waits past a minute
+    // or so, well inside the attempt's start-to-close.
+    maxConcurrentActivityTaskExecutions: Math.min(config.smtp.poolSize, perWorker),
     shutdownGraceTime: '10 seconds',
   });
 
@@ -98,6 +108,11 @@ export async function createWorkers(options: WorkerOptions): Promise<RunningWork
       await running;
     },
   };
+}
+
+/** This worker's share of the mail rate: at most this many sends in any 60 s. */
+export function mailRatePerWorker(config: Config): number {
+  return Math.max(1, Math.floor(config.smtp.ratePerMinute / config.smtp.workers));
 }
 
 /** Starts the inbox workflow for the TI address unless it already runs. */

@@ -21,6 +21,7 @@ import { composeMessage, type ComposedMessage } from '../../mail/outgoing/compos
 import type { OutgoingMail, SendOutcome } from '../../mail/outgoing/send-request';
 import type { MailContext, RenderedMail, TemplateName } from '../../mail/outgoing/types';
 import { ourMail, type SentArchive } from './archive';
+import { WaitTooLong, type SendGate } from './rate-window';
 import type { MailTransport } from './transport';
 
 export type RenderFn = (template: TemplateName, context: MailContext) => RenderedMail;
@@ -30,6 +31,11 @@ export interface SendDependencies {
   transport: MailTransport;
   archive: SentArchive;
   render: RenderFn;
+  /**
+   * The worker's mail rate (rate-window.ts): a send waits here for its turn after the
+   * archive check and before its SMTP exchange. Absent: no limit in this process (tests).
+   */
+  gate?: SendGate;
   /** Fault injection for the exactly-once test: runs after the server accepted the message. */
   afterAccept?: (messageId: string) => void;
 }
@@ -86,8 +92,12 @@ export function createSendActivities(deps: SendDependencies) {
       );
     }
     const abort = new AbortController();
-    const cut = setTimeout(() => abort.abort(), deadline - Date.now());
     ctx.cancelled.catch(() => abort.abort());
+    // Waiting for a turn heartbeats like the rest (sendMail's interval) and leaves the
+    // exchange at least `margin`; a send that gets no turn by then has sent nothing and is
+    // retried (it checks the archive again), so waiting can never make a duplicate.
+    const permit = await admit(deps.gate, deadline - margin, abort.signal);
+    const cut = setTimeout(() => abort.abort(), deadline - Date.now());
     try {
       const result = await transport.send(toNodemailer(message), abort.signal);
       deps.afterAccept?.(message.messageId);
@@ -130,9 +140,23 @@ export function createSendActivities(deps: SendDependencies) {
       );
     } finally {
       clearTimeout(cut);
+      permit.done();
     }
   }
   return { sendMail };
+}
+
+async function admit(gate: SendGate | undefined, latest: number, signal: AbortSignal) {
+  if (!gate) return { done: () => undefined };
+  try {
+    return await gate.admit(latest, signal);
+  } catch (error) {
+    if (!(error instanceof WaitTooLong)) throw error;
+    throw ApplicationFailure.retryable(
+      `No turn in the mail rate window (${gate.limit} a minute) before this attempt's deadline`,
+      'MailRateNoTurn',
+    );
+  }
 }
 
 /** Well inside the heartbeat timeout (the SDK sends at most one per 80 % of it anyway). */
