@@ -5,6 +5,7 @@
 // the coordinator the cheapest.
 import type { AttendanceAnswer, Participant } from '../../domain/types';
 import type { HumanKind } from './classify';
+import { registrationCue } from './registration';
 import { onlyThanks, type SentenceReading } from './scope';
 
 /** Which of our mails the reply answers, as far as its thread says. */
@@ -36,6 +37,13 @@ export interface Judgement {
 }
 
 const quote = (s: string) => `«${s}»`;
+
+/** «Jeg kan ikke», «Eg kan likevel ikkje vere med», «I cannot»: one person, not the kommune. */
+const STEPS_DOWN =
+  /^(?:[^.!?]*\s)?(?:jeg|eg|I)\s+(?:\S+\s+){0,2}?(?:kan|kjem|kommer|har|rekker|rekk|cannot|can't|won't)\b/i;
+/** A question about joining: «kan vi komme inn senere?», «er det plass i B?». */
+const TAKING_PART =
+  /delta|deltak|meld|påmeld|være med|vere med|bli med|komme inn|kome inn|plass|nettverk|join|particip|sign up/i;
 
 /**
  * Sentences only our own mails say (templates/nb, templates/nn). Found in what the reader took
@@ -83,9 +91,15 @@ export function judge(input: JudgementInput): Judgement {
   const statements = said.filter((s) => s.registers);
   const declines = said.filter((s) => s.declines);
   const negated = said.filter((s) => s.negatedRegistration);
+  // A condition on which network («helst B hvis det blir på Østlandet», «ikke bestemt oss for
+  // nettverk») is not a condition on taking part.
   const conditions = said.filter(
-    (s) => s.conditional && /delta|deltak|påmeld|meld|nettverk|particip|join/i.test(s.text),
+    (s) => s.conditional && /delta|deltak|påmeld|meld|particip|join/i.test(s.text),
   );
+  // «Jeg kan likevel ikke være med. I stedet melder vi på …»: one person steps down.
+  const personal = declines.filter((s) => STEPS_DOWN.test(s.text));
+  // A question about anything but taking part does not unsettle a decline.
+  const asksAboutTakingPart = input.questions.some((q) => TAKING_PART.test(q));
   let kind = input.kind;
 
   for (const s of statements) evidence.push(`registers: ${quote(s.text)}`);
@@ -142,8 +156,54 @@ export function judge(input: JudgementInput): Judgement {
     kind = 'decline';
   }
 
+  // «Vi rekker dessverre ikke å delta i år» signed by its sender: the sender is no participant.
+  const onlySenderNamed =
+    participants.length === 0 ||
+    (participants.length === 1 && !!input.sender && sameName(participants[0], input.sender));
+  if (
+    kind === 'registration' &&
+    declines.length &&
+    !statements.length &&
+    onlySenderNamed &&
+    !conditions.length &&
+    input.anchored !== true
+  ) {
+    evidence.push('declines, and only the sender is named: a decline');
+    kind = 'decline';
+  }
+
+  // A registration naming nobody that asks: the answer to the question comes first.
+  if (
+    kind === 'registration' &&
+    !participants.length &&
+    input.anchored !== true &&
+    input.questions.length &&
+    !declines.length
+  ) {
+    evidence.push('names nobody and asks: a question');
+    kind = 'question';
+  }
+  // «Vi kommer tilbake til dere om påmelding»: a registration to come, nobody named.
+  if (
+    kind === 'registration' &&
+    !participants.length &&
+    input.anchored !== true &&
+    !statements.length &&
+    conditions.length &&
+    // «Hvis vi får med økonomisjefen, melder vi oss på» registers on a condition: a person
+    // decides; «vi kommer tilbake til dere om påmelding» only defers.
+    conditions.every((c) => !registrationCue(c.text)) &&
+    !declines.length
+  ) {
+    evidence.push('a registration to come, nobody named yet');
+    kind = 'other';
+  }
+
   if (kind === 'registration') {
-    if (declines.length) doubts.push('it also declines');
+    const municipal = declines.filter((s) => !personal.includes(s) || !statements.length);
+    if (municipal.length) doubts.push('it also declines');
+    for (const s of declines.filter((d) => !municipal.includes(d)))
+      evidence.push(`a person steps down: ${quote(s.text)}`);
     if (negated.length) doubts.push('a registration word stands negated');
     if (conditions.length) doubts.push('it states a condition');
     if (!participants.length && input.anchored !== true) doubts.push('it names nobody');
@@ -158,12 +218,12 @@ export function judge(input: JudgementInput): Judgement {
       doubts.push(`only ${input.reason}`);
   } else if (kind === 'decline') {
     if (statements.length) doubts.push('it also registers');
-    if (participants.length) doubts.push('it names participants');
+    if (!onlySenderNamed) doubts.push('it names participants');
     if (conditions.length) doubts.push('it states a condition');
     if (!declines.length && !negated.length && !/withdraw/.test(input.reason))
       doubts.push('no sentence declines');
     // «Vi har ikke kapasitet nå. Kan vi komme inn senere?»: a decline that asks is not final.
-    if (input.questions.length) doubts.push('it declines and asks');
+    if (asksAboutTakingPart) doubts.push('it declines and asks about taking part');
     if (input.answered && input.answered !== 'registration')
       doubts.push(`a withdrawal in answer to a ${input.answered} mail`);
   } else if (kind === 'other' && input.attendance?.length) {

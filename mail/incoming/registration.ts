@@ -306,7 +306,12 @@ export function readRegistration(
     anchored:
       readAnchoring(text) ??
       (participants.some((p) => TOP_LEADER.test(p.title ?? '')) ? true : null),
-    networkPreference: readNetworkPreference(text),
+    // «Hvor blir samlingene i nettverk C holdt?» asks about C; it does not wish for it.
+    networkPreference: readNetworkPreference(
+      sentences(text)
+        .filter((x) => !/\?\s*$/.test(x))
+        .join('\n'),
+    ),
     questions: extractQuestions(text),
   };
 }

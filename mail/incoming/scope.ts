@@ -14,6 +14,8 @@ export interface SentenceReading {
   registers: boolean;
   /** A registration cue under a negation: «melder seg ikke på», «kan ikke melde oss på». */
   negatedRegistration: boolean;
+  /** About another round («send oss invitasjon neste år»): neither registers nor conditions. */
+  later: boolean;
   /** A decline stated plainly. */
   declines: boolean;
   /** Only thanks, greetings or acknowledgement. */
@@ -36,6 +38,14 @@ const WONDERS = uni(
 const CONDITION = uni(
   /\b(?:hvis|dersom|viss|om vi får|om vi kan|forutsatt|føresett|under forutsetning|på vilkår|avhenger|avhengig|avhengi|før vi (?:melder|kan|bestemmer|tar|bestemmer|gir|svarer)|før me|kommer tilbake til|kjem tilbake til|vender tilbake|komme tilbake|tar stilling|ta stilling|vurderer|vurderar|ikke bestemt|ikkje bestemt|ikke avklart|ikkje avklart|usikre?|uavklart|foreløpig|førebels|tentativ\w*|if we|provided that|unless|not yet decided|will get back|come back to)\b|\bfør\s+(?:til\s+)?(?:høsten|hausten|våren|neste år|nyttår|jul|sommaren|sommeren|august|september|oktober|november)\b/i,
 );
+
+/** «send oss gjerne invitasjon neste år»: a wish for another round says nothing of this one. */
+const LATER_ROUND = uni(
+  /\b(?:neste år|neste gang|neste runde|ny runde|nytt nettverk|seinare år|neste år|til neste år|ein annan gong|en annen gang|senere anledning|seinare høve|next year|another time|a later round)\b/i,
+);
+
+/** «…, men melder likevel på»: the clause after «men» is what is decided. */
+const BUT = uni(/\s(?:men|but)\s/i);
 
 const ROOM_CONDITION = uni(
   /\b(?:hvis|dersom|viss|om|if)\s+(?:det\s+)?(?:er|blir|vert|finnes|fins|is|there is)\s+(?:ledig\s+)?(?:plass|rom|room|space)\b/i,
@@ -67,14 +77,21 @@ export function readSentences(text: string): SentenceReading[] {
     const question = /\?\s*$/.test(s) || ASKING.test(s) || WONDERS.test(s);
     // «… dersom det er plass»: a condition on the room we have, not on their decision.
     const conditional = CONDITION.test(s) && !ROOM_CONDITION.test(s);
-    const cue = registrationCue(s);
-    const negated = cue && negatedCue(s);
-    const declines = !question && !conditional && declineCue(s);
+    const later = LATER_ROUND.test(s);
+    // «Vi rekker ikke …, men melder likevel på med forbehold»: the last clause decides.
+    const parts = s.split(BUT);
+    const last = parts[parts.length - 1];
+    const turned =
+      parts.length > 1 && registrationCue(last) && !negatedCue(last) && !declineCue(last);
+    const cue = registrationCue(s) && !later;
+    const negated = cue && !turned && negatedCue(s);
+    const declines = !question && !conditional && !turned && declineCue(s);
     return {
       text: shorten(raw.replace(/\s+/g, ' ').trim()),
       question,
-      conditional,
+      conditional: conditional && !later,
       registers: cue && !negated && !question && !conditional && !declines,
+      later,
       negatedRegistration: negated,
       declines,
       thanks: THANKS.test(s) && s.length < 160 && !cue && !declineCue(s) && !/\?/.test(s),

@@ -267,8 +267,11 @@ export function understandReply(raw: Buffer | string, context: ReplyContext = {}
 
 /** Whether the reply answers one of our mails about a gathering. */
 function aboutGathering(mime: ParsedMime): boolean {
+  const step = answeredStep(mime);
+  // «Status etter første samling»: a report request names the gathering, it is not about one.
+  if (answeredStepOf(step) === 'report') return false;
   if (/\bsamling|\bgathering/i.test(mime.subject)) return true;
-  return /attendance|gathering|samling/i.test(answeredStep(mime) ?? '');
+  return /attendance|gathering|samling/i.test(step ?? '');
 }
 
 /** The step of ours this replies to (`invitation`, `attendance-request-1`, …), if known. */

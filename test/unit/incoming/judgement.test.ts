@@ -29,6 +29,43 @@ it.each([
   ],
   ['Hei\n\nVi ønsker å delta.\n\nAud', 'registration', true],
   ['Takk for invitasjonen, vi gleder oss!', 'other', false],
+  // Written before the rules that read them (decline signed by its sender, another round,
+  // one person stepping down, a question beside a decline, a condition on the network).
+  [
+    'Hei\n\nVi har dessverre ikke anledning i år.\n\nMed vennlig hilsen\nOle Hansen\nrådgiver\nVik kommune',
+    'decline',
+    false,
+  ],
+  [
+    'Hei\n\nVi melder oss ikke på nå, men send oss gjerne invitasjon neste år.\n\nOle',
+    'decline',
+    false,
+  ],
+  [
+    'Hei\n\nEg kan dessverre ikkje vere med likevel. I staden melder vi på Kari Holm, rådgjevar (kari.holm@vik.kommune.example).\n\nOle',
+    'registration',
+    false,
+  ],
+  [
+    'Hei\n\nVi deltar ikke denne gangen. Kan dere sende oss rapporten etterpå?\n\nOle',
+    'decline',
+    false,
+  ],
+  [
+    'Hei\n\nVi deltar ikke nå. Er det mulig å bli med i nettverk C senere?\n\nOle',
+    'decline',
+    true,
+  ],
+  [
+    'Hei\n\nVi vurderer å melde på to fra økonomiavdelingen. Hvor mange timer må de sette av mellom samlingene?\n\nOle',
+    'question',
+    false,
+  ],
+  [
+    'Hei\n\nVi melder på Kari Holm, rådgiver (kari.holm@vik.kommune.example). Helst nettverk B, dersom det blir i Bergen.\n\nOle',
+    'registration',
+    false,
+  ],
 ])('%j → %s (review %s)', (body, kind, review) => {
   expect(read(body)).toEqual({ kind, review });
 });
