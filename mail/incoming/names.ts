@@ -117,6 +117,19 @@ const NOT_NAME_WORDS = new Set(
     'kommunalsjef',
     'rådgiver',
     'rådgjevar',
+    // English titles are capitalised: «Tom Ness, Finance Director».
+    'director',
+    'manager',
+    'officer',
+    'head',
+    'chief',
+    'adviser',
+    'advisor',
+    'coordinator',
+    'executive',
+    'councillor',
+    'consultant',
+    'department',
   ].map((w) => w.toLowerCase()),
 );
 

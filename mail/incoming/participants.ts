@@ -354,7 +354,7 @@ const REGISTERED_BEFORE = uni(
   /\b(?:melder|meld|melde|meldar)\s+(?:\w+\s+){0,2}?på\s+(?:[\w-]+\s+){0,2}$/i,
 );
 const PROSE_CUE = uni(
-  /\b(?:melder|meld|melde|meldar|påmelding|påmeld\w*|deltaker\w*|deltakar\w*|delta|deltar|deltek|blir med|stiller|representert|representere|kommer|kjem|sender|sende)\b/i,
+  /\b(?:melder|meld|melde|meldar|påmelding|påmeld\w*|deltaker\w*|deltakar\w*|delta|deltar|deltek|blir med|stiller|representert|representere|kommer|kjem|sender|sende|nummer (?:to|tre|2|3) (?:blir|er|vert)|participant\w*|attendee\w*|will (?:be )?(?:attend|join|come))\b/i,
 );
 
 export function participantsFromProse(text: string): Participant[] {

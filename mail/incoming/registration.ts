@@ -237,7 +237,7 @@ export function registersSelf(text: string): boolean {
   )
     return false;
   return uni(
-    /\b(?:melder\s+(?:meg|eg)|meld(?:ar|er)\s+meg|meg selv|meg sjølv|undertegnede|underteikna|eg sjølv|jeg selv|jeg (?:deltar|blir med|vil delta)|eg (?:deltek|blir med|vil delta)|og meg\b|meg og\b)/i,
+    /\b(?:melder\s+(?:meg|eg)|meld(?:ar|er)\s+meg|meg selv|meg sjølv|undertegnede|underteikna|eg sjølv|jeg selv|jeg (?:deltar|blir med|vil delta)|eg (?:deltek|blir med|vil delta)|og meg\b|meg og\b|i tillegg til meg|i tillegg til meg sjølv|in addition to me|myself and|and myself)/i,
   ).test(text);
 }
 

@@ -227,3 +227,23 @@ describe('extractParticipants', () => {
     });
   });
 });
+
+// Written before the cues that read them: a participant announced by number, in English,
+// and «i tillegg til meg» (the sender too).
+describe('participants announced in prose', () => {
+  it('«Nummer tre blir kommunalsjef for helse Anne Bø»', () => {
+    expect(
+      participantsFromProse(
+        'Nummer tre blir kommunalsjef for helse Anne Bø (anne.bo@vik.kommune.example).',
+      ).map((p) => [p.name, p.email]),
+    ).toEqual([['Anne Bø', 'anne.bo@vik.kommune.example']]);
+  });
+
+  it('«Our third participant will be Tom Ness, Finance Director, …»', () => {
+    expect(
+      participantsFromProse(
+        'Our third participant will be Tom Ness, Finance Director, tom.ness@vik.kommune.example.',
+      ).map((p) => [p.name, p.email]),
+    ).toEqual([['Tom Ness', 'tom.ness@vik.kommune.example']]);
+  });
+});

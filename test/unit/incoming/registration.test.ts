@@ -174,3 +174,18 @@ describe('readRegistration', () => {
     });
   });
 });
+
+it('«I tillegg til meg kommer …» registers the sender too', () => {
+  const sender = {
+    name: 'Liv Dal',
+    title: null,
+    email: 'liv.dal@vik.kommune.example',
+    phone: null,
+  };
+  expect(
+    readRegistration(
+      'I tillegg til meg kommer Per Bø, rådgiver, per.bo@vik.kommune.example.',
+      sender,
+    ).participants.map((p) => p.name),
+  ).toEqual(['Per Bø', 'Liv Dal']);
+});
