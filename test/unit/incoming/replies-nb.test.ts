@@ -4,10 +4,12 @@
 // the wrong side of the hotel list. Accuracy is measured, not asserted: `npm run score:replies`.
 import type { Participant } from '../../../domain/types';
 import { understandReply } from '../../../mail/incoming/understand';
-import { loadReplyCases } from '../../../bench/replies/cases';
+import { loadReplyCases, replySet } from '../../../bench/replies/cases';
 import { scoreCase, summarise } from '../../../bench/replies/score';
 
 const cases = loadReplyCases();
+// The held-out replies (unseen/): never tuned on, but no reading of them may be harmful either.
+const unseen = loadReplyCases(replySet('unseen'));
 
 const contextOf = (c: (typeof cases)[number]): Participant[] =>
   (c.context?.participants ?? []).map((p) => ({
@@ -24,7 +26,10 @@ it('holds at least 150 replies across every step of the journey', () => {
   );
 });
 
-describe.each(cases.map((c) => [c.file, c] as const))('%s', (_file, c) => {
+describe.each([
+  ...cases.map((c) => [c.file, c] as const),
+  ...unseen.map((c) => [`unseen/${c.file}`, c] as const),
+])('%s', (_file, c) => {
   it('is not read harmfully', () => {
     const reply = understandReply(c.raw, { participants: contextOf(c) });
     const score = scoreCase(c, reply);
@@ -37,12 +42,12 @@ describe.each(cases.map((c) => [c.file, c] as const))('%s', (_file, c) => {
   });
 });
 
-it('sends under a fifth of the corpus to review and reads most of it fully right', () => {
+it('meets the targets on the corpus: under 15% to review, at least 90% fully right', () => {
   const scores = cases.map((c) =>
     scoreCase(c, understandReply(c.raw, { participants: contextOf(c) })),
   );
   const summary = summarise(scores, cases);
-  // Floors under today's figures (npm run score:replies), so a change that reads worse fails.
-  expect(summary.reviewed / summary.cases).toBeLessThan(0.2);
-  expect(summary.fullyRight / summary.cases).toBeGreaterThan(0.5);
+  // The issue's targets (today 91.8% and 2.7%: npm run score:replies).
+  expect(summary.reviewed / summary.cases).toBeLessThan(0.15);
+  expect(summary.fullyRight / summary.cases).toBeGreaterThanOrEqual(0.9);
 });
