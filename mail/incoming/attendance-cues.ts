@@ -17,7 +17,7 @@ export const COMING = uni(
   /\b(?:kommer|kjem|deltar|deltek|blir med|vert med|stiller|møter (?:opp|på)|er med|kan komme|kan kome|kan delta|kan stille|bekrefter|stadfestar|har meldt seg)\b(?!\s+(?:tilbake|attende|til å|med fleire|med flere|med en|med ein|med navn|med namn))|\b(?:will|shall|can|'ll)\s+(?:both\s+)?(?:attend|come|join(?! the dinner))\b|\b(?:are|am|is) (?:both )?coming\b/i,
 );
 export const OVERNIGHT = uni(
-  /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten|enkeltrom|dobbeltrom|overnight|hotel room|a room)\b|\b(?:rom|overnatting)\s*[:=-]?\s*ja\b|(?:^|[,:;]\s*)rom\s*(?:[,.;]|$)|\b(?:treng(?:er)?|behov for|bestill\w*|book\w*|ønsker|ønskjer|ha|trenger også|treng òg|need|needs)\s+(?:\w+\s+){0,2}?rom\b|\brom\s+(?:til|for|åt)\s+(?:begge|alle|oss|meg|deg|dei|de)\b|\b(?:room|rooms) for\b|\bstay(?:ing)? (?:at the|the night|overnight)\b|\bovernatt\w*\s+likevel\b/i,
+  /\b(?:overnatting|overnatte|overnattar|overnatter|hotellrom|hotell|rom for natta|over natta|over natten|enkeltrom|dobbeltrom|overnight|hotel room|a room)\b|\b(?:rom|overnatting)\s*[:=-]?\s*ja\b|(?:^|[,:;]\s*)rom\s*(?:[,.;]|$)|\b(?:treng(?:er)?|behov for|bestill\w*|book\w*|ønsker|ønskjer|ha|trenger også|treng òg|need|needs)\s+(?:\w+\s+){0,2}?rom\b|\brom\s+(?:til|for|åt)\s+(?:begge|alle|oss|meg|deg|dei|de)\b|\b(?:room|rooms) for\b|\bstay(?:ing)? (?:at the|the night|overnight)\b|\bovernatt\w*\s+likevel\b|\brom\s*(?:og|\+|&)\s*(?:middag|frukost|frokost)\b|\b(?:middag|frukost|frokost)\s*(?:og|\+|&)\s*rom\b|\brom og middag\b/i,
 );
 export const OVERNIGHT_NO = uni(
   /\b(?:uten|utan|ikke|ikkje|ingen|nei|verken|korkje|treng(?:er)? (?:ikke|ikkje)|behøver ikke|behøv ikkje)\s+(?:\w+\s+){0,3}?(?:overnatting|overnatte|hotellrom|hotell|rom)\b|\bovernatt\w*\s+(?:hos|privat|hjemme|heime|på egen|på eiga|på eigen)\b|\b(?:rom|overnatting)\s*[:=-]?\s*nei\b|\b(?:kjører|køyrer|reiser|drar)\s+(?:hjem|heim)\b(?!\s+(?:etter|etter at|når|på)\s+(?:samlingen|samlinga|lunsj|lunsjen|andre|siste|dag 2|dagen etter|onsdag|torsdag))|\b(?:no|not need(?:ing)? a|without)\s+(?:hotel\s+)?(?:room|overnight)|\b(?:reiser|reiser hjem|reiser heim|drar|drar hjem|kjører hjem|køyrer heim)\s+(?:\w+\s+){0,2}?(?:samme dag|same dag|om kvelden|hjem|heim)|\bovernatting\s*:\s*(?:nei|ingen|-)|\binga\s+(?:\w+\s+){0,2}?(?:overnatting|rom)\b|\b(?:stay|stays|staying|sleep)\s+(?:with|at)\s+(?:friends|family|relatives|home|my)\b|\brom(?:met|a)?\b[^.!?;]{0,40}\b(?:avbestill\w*|kanseller\w*|cancel\w*)|\b(?:avbestill\w*|kanseller\w*|cancel\w*)\s+(?:\w+\s+){0,2}?(?:rom(?:met|a)?|room)\b/i,
@@ -44,12 +44,13 @@ export const HEDGED = uni(
 );
 /** «…, Arne køyrer heim»: a new person, by name, with a verb of their own. */
 export const NEW_PERSON =
-  /,\s*(?=\p{Lu}\p{Ll}+\s+(?:\p{Ll}+\s+)?(?:kommer|kjem|trenger|treng|må|kan|blir|vert|er|har|skal|vil|køyrer|kjører|reiser|drar|spiser|et|ønsker|ønskjer)(?![\p{L}]))/u;
+  /,\s*(?=\p{Lu}\p{Ll}+\s+(?:\p{Ll}+\s+)?(?:kommer|kjem|trenger|treng|må|kan|blir|vert|er|har|skal|vil|køyrer|kjører|reiser|drar|spiser|et|ønsker|ønskjer|doesn't|does|will|won't|needs|is|has|can|cannot)(?![\p{L}]))/u;
 /** «Kristin: kommer, trenger ikke rom»: a line that answers for one person. */
 export const PERSON_LINE = /^\s*\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2}\s*:\s+\S/u;
 /** Capitalised words at the start: the name right after «i stedet for». */
 export const LEAD_NAME = /^\s*([A-ZÆØÅ][\p{L}'-]+(?:\s+(?:[A-ZÆØÅ][\p{L}'-]+|[A-ZÆØÅ]\.)){0,3})/u;
-export const SELF = uni(/\b(?:jeg|eg|meg)\b/i);
+/** «jeg», «eg», «meg» as who comes or needs; not «med meg» (someone else comes, with me). */
+export const SELF = uni(/\b(?:jeg|eg)\b|(?<!\b(?:med|enn|hos|frå|fra|av|om)\s)\bmeg\b/i);
 /** «I will», «Elin and I»: the sender, in English (case matters: «I» is not «i»). */
 export const SELF_EN =
   /\b(?:and I|I (?:will|am|need|have|can|cannot|can't|would|won't|do|don't|shall|must|'ll|'m|also|too))\b/;
@@ -59,7 +60,7 @@ export const UNDECIDED = uni(
 );
 /** «… stå over den», «dropper det»: no to what the clause before named (dinner, room). */
 export const DECLINES_IT = uni(
-  /\b(?:stå|står|hoppe|hopper|hoppar|droppe|dropper|droppar|sløyfe|sløyfer|skip|skips)\s+(?:over\s+)?(?:den|det|dette|it)\b|\b(?:trenger|treng|ønsker|vil)\s+(?:ikke|ikkje)\s+(?:ha\s+)?(?:den|det)\b/i,
+  /\b(?:stå|står|hoppe|hopper|hoppar|droppe|dropper|droppar|sløyfe|sløyfer|skip|skips)\s+(?:over\s+)?(?:den|det|dette|it)\b|\b(?:trenger|treng|ønsker|vil)\s+(?:ikke|ikkje)\s+(?:ha\s+)?(?:den|det)\b|\b(?:rekker|rekk|rekke|rekkjer|klarer|klarar|får|tar)\s+(?:\w+\s+)?(?:den|det|han|ho)\s+(?:ikke|ikkje)\b|\b(?:rekker|rekk|klarer|klarar)\s+(?:ikke|ikkje)\s+(?:den|det)\b|^\s*[A-ZÆØÅ][A-Za-zÆØÅæøå-]+(?:\s+[A-ZÆØÅ][A-Za-zÆØÅæøå-]+)?\s+(?:doesn't|does not|don't|ikke|ikkje|not)\s*(?:\(|[.,;]|$)/i,
 );
 /** Words that open a clause but are not a name: «Både Ola og jeg», «Også Kari». */
 export const NOT_A_NAME_START =
@@ -68,3 +69,5 @@ export const NOT_A_NAME_START =
 export const VERB_FIRST = uni(
   /^(?:kommer|kjem|deltar|deltek|trenger|treng|blir med|vert med|kan ikke|kan ikkje|kan dessverre|will attend|attending|coming)\b/i,
 );
+/** «Arild et middag saman med meg»: the sender does it too, though Arild is the subject. */
+export const WITH_ME = uni(/\b(?:sammen|saman)\s+med\s+meg\b|\bwith me\b/i);

@@ -20,6 +20,9 @@ const COLUMNS: [Column, RegExp][] = (
 // `uni`: a plain `\b` sits between «n» and «ø», so «Nøtteallergi» would read as «n(ei)».
 const YES = uni(/^(?:ja|j|yes|y|x|ok)\b|^[✓✔]/i);
 const NO = uni(/^(?:nei|n|no|nope|ikke|ikkje|ingen|none)\b|^[-–]+$/i);
+const INSTEAD_OF = uni(
+  /\b(?:i stedet for|istedenfor|i staden for|istadenfor|erstatter|erstattar|instead of|for)\s+(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?)/iu,
+);
 const SEPARATORS = [/\s*\|\s*/, /\s+[-–]\s+/, /\s*;\s*/, /\t+/];
 
 function yesNo(cell: string | undefined): boolean | null {
@@ -62,13 +65,19 @@ export function attendanceFromTable(
       col === 'name' && header.offset ? 0 : header.columns.indexOf(col) + header.offset;
     const has = (col: Column) => col === 'name' || header.columns.includes(col);
     const answers: AttendanceAnswer[] = [];
+    const stoodIn: { name: string; replaced: string }[] = [];
     const rows = new Set<number>([header.line]);
     for (const [j, line] of lines.entries()) {
       if (j === header.line) continue;
       const row = line.trim().split(sep);
       if (row.length < 2) continue;
-      const name = row[at('name')]?.trim();
+      // «Siri Holm (i stedet for Jan)»: the name, and whom they come instead of.
+      const cell = row[at('name')]?.trim() ?? '';
+      const note = /\s*\(([^)]*)\)\s*$/.exec(cell);
+      const name = note ? cell.slice(0, note.index).trim() : cell;
       if (!name || !/^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}$/u.test(name)) continue;
+      const replaced = note ? INSTEAD_OF.exec(note[1])?.[1] : undefined;
+      if (replaced) stoodIn.push({ name, replaced });
       const attending = has('attending') ? yesNo(row[at('attending')]) : null;
       const dietCell = has('dietary') ? (row[at('dietary')] ?? '').trim() : '';
       answers.push({
@@ -80,6 +89,13 @@ export function attendanceFromTable(
         substitute: null,
       });
       rows.add(j);
+    }
+    for (const { name, replaced } of stoodIn) {
+      const target = answers.find(
+        (x) => x.participant?.split(/\s+/)[0] === replaced.split(/\s+/)[0],
+      );
+      if (target && !target.substitute)
+        target.substitute = { name, title: null, email: null, phone: null };
     }
     if (answers.length) return { answers, rows };
   }

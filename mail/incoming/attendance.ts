@@ -30,6 +30,7 @@ import {
   DECLINES_IT,
   NOT_A_NAME_START,
   VERB_FIRST,
+  WITH_ME,
 } from './attendance-cues';
 
 interface Answer extends AttendanceAnswer {
@@ -198,7 +199,12 @@ export function readAttendanceReading(
       .split(
         /,\s*(?=(?:men|mens|og|samt|jeg|eg|han|hun|ho|but|and|I (?:will|am|need|have|can|cannot|would|won't|shall|must|also))\s)|;\s*|\s[–—]\s|(?<!\s)\s+(?=men\s)/i,
       )
-      .flatMap((c) => c.split(NEW_PERSON));
+      .flatMap((c) => c.split(NEW_PERSON))
+      // «Glutenfritt til Marta, laktosefritt til meg»: a diet each.
+      .flatMap((c) => {
+        const parts = c.split(/,\s*/);
+        return parts.length > 1 && parts.every((x) => dietaryOf(x)) ? parts : [c];
+      });
     for (const rawClause of clauses) {
       const clause = rawClause.trim();
       if (!clause) continue;
@@ -252,6 +258,10 @@ export function readAttendanceReading(
       // «Kommer. Trenger rom.» signed «Ola»: a reply without a subject speaks for its sender.
       else subjects = [senderName && VERB_FIRST.test(clause) ? senderName : null];
       const guessed = !explicit && !lastSubjects.length && subjects[0] === null;
+      // What the next clause continues: the subject, not who does it «saman med meg».
+      const continuing = subjects;
+      if (WITH_ME.test(clause) && senderName && !subjects.includes(senderName))
+        subjects = [...subjects, senderName];
       names = [];
 
       const notComing = NOT_COMING.test(clause) || NOBODY_COMES.test(clause);
@@ -286,7 +296,7 @@ export function readAttendanceReading(
         !undecided
       ) {
         // «Jeg bor i Oslo, men overnatter likevel»: who the next clause is about.
-        if (explicit) lastSubjects = subjects;
+        if (explicit) lastSubjects = continuing;
         continue;
       }
       for (const s of subjects) {
@@ -305,7 +315,7 @@ export function readAttendanceReading(
           if (!absent.includes(s)) absent.push(s);
         }
       }
-      lastSubjects = subjects;
+      lastSubjects = continuing;
     }
   }
   const meaningful = answers.filter(

@@ -103,6 +103,56 @@ describe('attendance read with the journey’s participants', () => {
     ).toEqual({ 'Trude Lie': yes(null, false), 'Hans Moe': yes(null, true) });
   });
 
+  // Written before the cues below were added.
+  it('«rom og middag til alle tre»', () => {
+    expect(
+      read('Vi kjem alle tre, rom og middag til alle tre.', 'Hans Moe', [
+        'Trude Lie',
+        'Hans Moe',
+        'Per Dal',
+      ]),
+    ).toEqual({
+      'Trude Lie': yes(true, true),
+      'Hans Moe': yes(true, true),
+      'Per Dal': yes(true, true),
+    });
+  });
+
+  it('«Trude doesn’t»: no to what the clause before asked', () => {
+    expect(
+      read("We will both attend. I need a room, Trude doesn't.", 'Hans Moe', [
+        'Trude Lie',
+        'Hans Moe',
+      ]),
+    ).toEqual({ 'Hans Moe': yes(true, null), 'Trude Lie': yes(false, null) });
+  });
+
+  it('«eg rekk han ikkje»: «han» is the dinner just named', () => {
+    expect(
+      read('Trude et middag, eg rekk han ikkje.', 'Hans Moe', ['Trude Lie', 'Hans Moe'])[
+        'Hans Moe'
+      ],
+    ).toEqual({ attending: null, overnight: null, dinner: false, diet: false });
+  });
+
+  it('«Per et middag saman med meg, men køyrer heim»: the sender eats too, but stays', () => {
+    expect(
+      read(
+        'Begge kjem, eg treng rom. Per et middag saman med meg, men køyrer heim etterpå.',
+        'Hans Moe',
+        ['Per Dal', 'Hans Moe'],
+      ),
+    ).toEqual({ 'Per Dal': yes(false, true), 'Hans Moe': yes(true, true) });
+  });
+
+  it('«Vegetar til Per, glutenfritt til meg»: a diet each', () => {
+    const got = read('Vi kommer begge. Vegetar til Per, glutenfritt til meg.', 'Hans Moe', [
+      'Per Dal',
+      'Hans Moe',
+    ]);
+    expect([got['Per Dal'].diet, got['Hans Moe'].diet]).toEqual([true, true]);
+  });
+
   it('asking to send someone else instead is a question, not an answer', () => {
     const question = 'Kan vi sende en annen fra økonomi i stedet?';
     expect(
