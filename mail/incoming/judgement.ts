@@ -24,6 +24,8 @@ export interface JudgementInput {
   answered: AnsweredStep;
   /** What the reply says of anchoring in the administrative leadership. */
   anchored?: boolean | null;
+  /** It answers our «we need a few more details» mail: the municipality is registered already. */
+  completing?: boolean;
 }
 
 export interface Judgement {
@@ -41,6 +43,9 @@ const quote = (s: string) => `«${s}»`;
 /** «Jeg kan ikke», «Eg kan likevel ikkje vere med», «I cannot»: one person, not the kommune. */
 const STEPS_DOWN =
   /^(?:[^.!?]*\s)?(?:jeg|eg|I)\s+(?:\S+\s+){0,2}?(?:kan|kjem|kommer|har|rekker|rekk|cannot|can't|won't)\b/i;
+/** «Det blir bare meg», «Det blir berre eg», «Vi blir bare én»: one participant, as registered. */
+const ONLY_ONE =
+  /\b(?:det|vi)\s+(?:blir|vert|blir nok)\s+(?:bare|berre|kun|berre berre)\s+(?:meg|eg|én|ein|en|ei|éin)\b|\b(?:only|just)\s+(?:me|myself|one of us)\b/i;
 /** A question about joining: «kan vi komme inn senere?», «er det plass i B?». */
 const TAKING_PART =
   /delta|deltak|meld|påmeld|være med|vere med|bli med|komme inn|kome inn|plass|nettverk|join|particip|sign up/i;
@@ -130,6 +135,25 @@ export function judge(input: JudgementInput): Judgement {
     kind = 'registration';
   }
 
+  // In answer to «we need a few more details»: anchoring confirmed, or «det blir bare meg»,
+  // completes the registration they already sent (a question beside it is flagged).
+  const onlyOne = said.find((s) => !s.question && ONLY_ONE.test(s.text));
+  if (
+    input.completing &&
+    (kind === 'other' || kind === 'question') &&
+    !declines.length &&
+    !negated.length &&
+    // «Ikke forankret ennå, vi kommer tilbake» changes nothing: only a yes completes.
+    (input.anchored === true || (onlyOne && input.anchored !== false))
+  ) {
+    evidence.push(
+      onlyOne
+        ? `completes the registration: ${quote(onlyOne.text)}`
+        : 'completes the registration: anchoring confirmed',
+    );
+    kind = 'registration';
+  }
+
   // A status or lessons report that also asks: recorded as a report, and the question flagged.
   if (kind === 'question' && input.answered === 'report') {
     const reported = said.filter(
@@ -206,7 +230,8 @@ export function judge(input: JudgementInput): Judgement {
       evidence.push(`a person steps down: ${quote(s.text)}`);
     if (negated.length) doubts.push('a registration word stands negated');
     if (conditions.length) doubts.push('it states a condition');
-    if (!participants.length && input.anchored !== true) doubts.push('it names nobody');
+    if (!participants.length && input.anchored !== true && !input.completing)
+      doubts.push('it names nobody');
     if (!statements.length && participants.length) {
       const complete = participants.some((p) => p.email || p.title);
       const onlySender =
@@ -214,7 +239,12 @@ export function judge(input: JudgementInput): Judgement {
       if (!complete) doubts.push('names without title or email, and no words that register');
       else if (onlySender) doubts.push('only the sender is named, and no words that register');
     }
-    if (!statements.length && !participants.length && input.anchored !== true)
+    if (
+      !statements.length &&
+      !participants.length &&
+      input.anchored !== true &&
+      !(input.completing && onlyOne)
+    )
       doubts.push(`only ${input.reason}`);
   } else if (kind === 'decline') {
     if (statements.length) doubts.push('it also registers');

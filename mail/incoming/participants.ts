@@ -354,8 +354,22 @@ const REGISTERED_BEFORE = uni(
   /\b(?:melder|meld|melde|meldar)\s+(?:\w+\s+){0,2}?på\s+(?:[\w-]+\s+){0,2}$/i,
 );
 const PROSE_CUE = uni(
-  /\b(?:melder|meld|melde|meldar|påmelding|påmeld\w*|deltaker\w*|deltakar\w*|delta|deltar|deltek|blir med|stiller|representert|representere|kommer|kjem|sender|sende|nummer (?:to|tre|2|3) (?:blir|er|vert)|participant\w*|attendee\w*|will (?:be )?(?:attend|join|come))\b/i,
+  /\b(?:melder|meld|melde|meldar|påmelding|påmeld\w*|deltaker\w*|deltakar\w*|delta|deltar|deltek|blir med|stiller|representert|representere|kommer|kjem|sender|sende|nummer (?:to|tre|2|3) (?:blir|er|vert)|får med|fått med|fekk med|blir|vert|participant\w*|attendee\w*|will (?:be )?(?:attend|join|come))\b/i,
 );
+
+const PRONOUN_START = uni(/^(?:hun|han|ho|she|he)\b/i);
+
+/** The bare name's title and address from the sentence about them that follows. */
+function completeFrom(d: Draft, sentence: string): Participant | null {
+  const email = findEmails(sentence)[0] ?? null;
+  const title =
+    new RegExp(
+      `\\b(?:er|is)\\s+(?:\\w+\\s+)?(${TITLE_SOURCE}(?:\\s+(?:for|i|ved)\\s+[\\wæøå-]+){0,2})`,
+      'iu',
+    ).exec(sentence)?.[1] ?? null;
+  if (!email && !title) return null;
+  return finish({ ...d, email: d.email ?? email, title: d.title ?? title });
+}
 
 export function participantsFromProse(text: string): Participant[] {
   const out: Participant[] = [];
@@ -363,7 +377,15 @@ export function participantsFromProse(text: string): Participant[] {
   const flatText = text.replace(/(?<!\s)\s*\n\s*/g, ' ');
   const sentencesList = flatText.split(/(?<=[.!?])\s+(?=[A-ZÆØÅ])/);
   const nameRe = new RegExp(`(?<![\\wæøåÆØÅ])${NAME_SOURCE}(?![\\wæøåÆØÅ])`, 'gu');
+  // «I tillegg blir Hege Bråthen med. Hun er kommunalsjef … og har e-post …»: a bare name,
+  // completed by the next sentence about «hun»/«han».
+  let pending: Draft | null = null;
   for (const sentence of sentencesList) {
+    if (pending) {
+      const p = PRONOUN_START.test(sentence) ? completeFrom(pending, sentence) : null;
+      if (p) out.push(p);
+      pending = null;
+    }
     if (!PROSE_CUE.test(sentence)) continue;
     const hits: { name: string; start: number; end: number }[] = [];
     for (const m of sentence.matchAll(nameRe)) {
@@ -411,6 +433,7 @@ export function participantsFromProse(text: string): Participant[] {
       // «melder på Ragnhild Fjære», otherwise it needs an address, a title or a phone.
       const registered = REGISTERED_BEFORE.test(before);
       if (p && (p.email || p.title || p.phone || registered)) out.push(p);
+      else if (p && hits.length === 1) pending = d;
     });
   }
   return out;

@@ -45,7 +45,11 @@ const ANCHORED_YES: RegExp[] = [
     'i',
   ),
   /\bforankring(?:en|a)?\s+(?:er|er nå|er no|er allerede|er alt)\s+(?:på plass|i orden|ok|gjort|sikret|sikra|avklart|avklara)/i,
-  new RegExp(`\\b${BOSS}\\s+(?:står bak|stiller seg bak|er (?:positiv|enig|einig|samd))`, 'i'),
+  // «Rådmannens ledergruppe behandlet saken i går og stiller seg bak deltakelsen».
+  new RegExp(
+    `\\b${BOSS}\\s+(?:[^.!?]{0,60}?\\s)?(?:står bak|stiller seg bak|stiller seg positiv|stiller seg positive|er (?:positiv|enig|einig|samd))`,
+    'i',
+  ),
   new RegExp(
     `\\b${BOSS}\\s+(?:ble|vart|har blitt|har vorte|er)\\s+(?:\\w+\\s+){0,2}?(?:enige|einige|samde|enig|einig|samd)\\b`,
     'i',
@@ -56,7 +60,7 @@ const ANCHORED_YES: RegExp[] = [
   ),
   // English: «The Chief Executive (rådmannen) has approved», «approved by the management group».
   /\b(?:chief executive|county chief executive|municipal director|chief municipal executive|ceo|management group|management team|senior management|top management|administrative leadership|leadership group|rådmann\w*)\b[^.!?]{0,30}?\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:approved|decided|agreed|endorsed|given (?:the )?(?:go-ahead|approval|green light)|signed off)\b/i,
-  /\b(?:approved|endorsed|decided|anchored)\s+(?:\w+\s+){0,2}?(?:by|in|with)\s+(?:the\s+)?(?:chief executive|county chief executive|municipal director|management|leadership|ceo|administrative leadership)\b/i,
+  /\b(?:approved|endorsed|decided|anchored)\s+(?:\w+\s+){0,2}?(?:by|in|with)\s+(?:the\s+)?(?:chief executive|chief municipal executive|county chief executive|municipal director|management|leadership|ceo|administrative leadership|rådmann\w*)\b/i,
 ].map(uni);
 
 /** A sentence about taking part (not, say, a lesson about anchoring risk work). */

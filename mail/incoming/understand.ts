@@ -244,6 +244,7 @@ export function understandReply(raw: Buffer | string, context: ReplyContext = {}
     questions,
     answered,
     anchored: reading.anchored,
+    completing: /incomplete/.test(answeredStep(mime) ?? ''),
   });
   return {
     ...base,

@@ -51,11 +51,7 @@ it.each([
     'decline',
     false,
   ],
-  [
-    'Hei\n\nVi deltar ikke nå. Er det mulig å bli med i nettverk C senere?\n\nOle',
-    'decline',
-    true,
-  ],
+  ['Hei\n\nVi deltar ikke nå. Er det mulig å bli med i nettverk C senere?\n\nOle', 'decline', true],
   [
     'Hei\n\nVi vurderer å melde på to fra økonomiavdelingen. Hvor mange timer må de sette av mellom samlingene?\n\nOle',
     'question',
@@ -80,4 +76,53 @@ it('states its evidence: the sentence that declined', () => {
 it('records a thank-you as thanks only', () => {
   expect(understandReply(reply('Tusen takk! Vi gleder oss.')).thanksOnly).toBe(true);
   expect(understandReply(reply('Takk. Hva koster det?')).thanksOnly).toBe(false);
+});
+
+// In answer to «we need a few more details» (registration-incomplete): written before the rule.
+describe('answers that complete a registration', () => {
+  const completing = (body: string) => {
+    const r = understandReply(
+      reply(body, {
+        Subject: 'SV: Påmeldingen – vi trenger noen flere opplysninger',
+        'In-Reply-To': '<nv.ks-ti-2013.4621.registration-incomplete-1@transparency.no>',
+      }),
+    );
+    return {
+      kind: r.kind,
+      review: r.needsReview,
+      participants: r.participants?.map((p) => p.name),
+    };
+  };
+
+  it('«Ledergruppen stiller seg bak» completes it, nobody added', () => {
+    expect(
+      completing(
+        'Hei\n\nLedergruppen gikk gjennom saken i dag og stiller seg bak deltakelsen.\n\nKari',
+      ),
+    ).toEqual({ kind: 'registration', review: false, participants: [] });
+  });
+
+  it('«Det blir bare meg» completes it', () => {
+    expect(completing('Hei\n\nDet blir bare meg fra Voss denne gangen.\n\nKari')).toEqual({
+      kind: 'registration',
+      review: false,
+      participants: [],
+    });
+  });
+
+  it('«ikke behandlet ennå, vi kommer tilbake» changes nothing', () => {
+    expect(
+      completing(
+        'Hei\n\nSaken er ikke behandlet i ledergruppen ennå. Vi kommer tilbake etter møtet.\n\nKari',
+      ).kind,
+    ).not.toBe('registration');
+  });
+
+  it('a bare name completed by the next sentence about «hun»', () => {
+    expect(
+      completing(
+        'Hei\n\nI tillegg blir Siri Vik med. Hun er økonomisjef og har e-post siri.vik@voss.kommune.example.\n\nKari',
+      ),
+    ).toEqual({ kind: 'registration', review: false, participants: ['Siri Vik'] });
+  });
 });
