@@ -34,6 +34,19 @@ export const MAX_BOUNDARY_CHARS = 200;
 /** MIME parts read in one message: replies have a handful, a digest a few dozen. */
 export const MAX_PARTS = 500;
 
+/** How deep MIME parts nest: a reply has two or three levels (mixed, alternative, related). */
+export const MAX_MIME_DEPTH = 12;
+
+/**
+ * Bytes of a message handed to the MIME library. The reader reads at most 128 KB of text and
+ * 1 MB of HTML; the rest of a message is attachments, which are only noted. A message cut
+ * here is marked truncated (a person reads it).
+ */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+/** Header bytes of all a message's parts together (postal-mime's `maxHeadersSize`). */
+export const MAX_HEADERS_BYTES = 1024 * 1024;
+
 /** A text cut to at most `maxChars` characters and `maxLine` characters a line. */
 export function boundText(
   text: string,

@@ -11,6 +11,7 @@ import {
   MAX_BOUNDARY_CHARS,
   MAX_HEADER_CHARS,
   MAX_HTML_CHARS,
+  MAX_MIME_DEPTH,
   MAX_PARTS,
 } from './limits';
 
@@ -82,7 +83,7 @@ export interface ParsedMime {
   root: MimePart;
 }
 
-const MAX_DEPTH = 12;
+const MAX_DEPTH = MAX_MIME_DEPTH;
 
 /** All values of a header, in order. */
 export function headerValues(headers: MimeHeader[], name: string): string[] {
