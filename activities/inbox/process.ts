@@ -1,6 +1,7 @@
 // One message in the TI inbox: understood, matched, delivered to its journey as a
-// signal, and only then moved to the folder for its outcome. A crash anywhere leaves it
-// in the inbox for the next sweep; the journey ignores a Message-ID it has seen.
+// signal; the sweep moves it to the folder for its outcome only after that. A crash
+// anywhere leaves it in the inbox for the next sweep; the journey ignores a Message-ID it
+// has seen.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { ImapFlow } from 'imapflow';
 import type { JourneyDirectory, JourneyRef, OurMail } from '../../mail/match';
@@ -15,7 +16,6 @@ import {
 } from '../../mail/inbox-reading';
 import type { Participant, ParsedReply } from '../../domain/types';
 import { journeyStateQuery, journeyWorkflowId, replySignal } from '../../workflows/definitions';
-import type { MailFolders } from '../mail/imap';
 import { isPayloadTooLarge, isTemporalUnavailable } from './poison';
 
 export interface ProcessDependencies {
@@ -68,45 +68,51 @@ export async function deliverToJourney(
   }
 }
 
-export async function processMessage(
-  imap: ImapFlow,
-  folders: MailFolders,
-  uid: number,
+/** Where a message goes and why, decided before any IMAP command touches it. */
+export interface Reading {
+  outcome: Outcome;
+  /** The review keyword, if it goes to review for a reason a person should see. */
+  note: string | null;
+}
+
+/**
+ * Reads one message and, when it answers a journey, delivers it: everything but the IMAP
+ * commands, which the sweep gathers per batch (activities/inbox/batch.ts). When this
+ * returns, the reply's effect is durable (the signal is in the journey's history), so the
+ * message may be moved; Temporal being unreachable throws and leaves it in the inbox.
+ */
+export async function readMessage(
   source: Buffer,
   arrivedAtMs: number | null,
   deps: ProcessDependencies,
-): Promise<Outcome> {
-  let outcome: Outcome;
-  let note: string | null = null;
+): Promise<Reading> {
   try {
     const { reply, route, truncated } = await understandAndMatch(source, readingDependencies(deps));
-    outcome = folderFor(reply, route);
+    const outcome = folderFor(reply, route);
     if (route.kind === 'journey' && truncated) {
       // Read only in part (megabytes of text): a person decides, the journey is not told.
-      outcome = 'review';
-      note = NOTE_TOO_LARGE;
-    } else if (route.kind === 'journey' && reply.needsReview) {
-      // Conflicting or weak evidence: the journey is not told until a person confirms.
-      outcome = 'review';
-      note = NOTE_UNSURE;
-    } else if (route.kind === 'journey') {
-      const delivered = await deliverToJourney(deps.client, route.ref, reply, arrivedAtMs, null);
-      if (!delivered) outcome = 'review';
+      return { outcome: 'review', note: NOTE_TOO_LARGE };
     }
+    if (route.kind === 'journey' && reply.needsReview) {
+      // Conflicting or weak evidence: the journey is not told until a person confirms.
+      return { outcome: 'review', note: NOTE_UNSURE };
+    }
+    if (route.kind === 'journey') {
+      const delivered = await deliverToJourney(deps.client, route.ref, reply, arrivedAtMs, null);
+      if (!delivered) return { outcome: 'review', note: null };
+    }
+    return { outcome, note: null };
   } catch (error) {
     // A message we cannot read is a person's job, not a reason to stop the inbox;
     // Temporal being unreachable is not: leave the message for the next sweep. A signal
     // refused for its size would be refused again: that is a person's job too.
     if (isTemporalUnavailable(error)) throw error;
-    outcome = 'review';
-    note = isPayloadTooLarge(error) ? NOTE_TOO_LARGE : NOTE_FAILED;
+    return { outcome: 'review', note: isPayloadTooLarge(error) ? NOTE_TOO_LARGE : NOTE_FAILED };
   }
-  if (note) await addNote(imap, uid, note);
-  await imap.messageMove(String(uid), folders[outcome], { uid: true });
-  return outcome;
 }
 
-/** Marks why a message goes to review; a server without keywords only loses the note. */
-export async function addNote(imap: ImapFlow, uid: number, note: string): Promise<void> {
-  await imap.messageFlagsAdd(String(uid), [note], { uid: true }).catch(() => false);
+/** Marks why messages go to review; a server without keywords only loses the note. */
+export async function addNote(imap: ImapFlow, uids: number[], note: string): Promise<void> {
+  if (!uids.length) return;
+  await imap.messageFlagsAdd(uids.join(','), [note], { uid: true }).catch(() => false);
 }

@@ -11,8 +11,18 @@ import { createImapClient, ensureFolders, type MailFolders } from '../mail/imap'
 import { headerValue, headerValues, parseHeaderBlock } from '../../mail/incoming/mime';
 import { ownCopy } from '../../mail/match';
 import { visibilityDirectory } from './directory';
-import { addNote, NOTE_FAILED, processMessage, type ProcessDependencies } from './process';
-import { AttemptLedger, isTemporalUnavailable } from './poison';
+import { lanes, LANE_CONCURRENCY, planBatches, runLanes, type Waiting } from './batch';
+import { fetchSources } from './fetch';
+import {
+  addNote,
+  NOTE_FAILED,
+  NOTE_TOO_LARGE,
+  NOTE_UNSURE,
+  readMessage,
+  type ProcessDependencies,
+  type Reading,
+} from './process';
+import { AttemptLedger } from './poison';
 import type { ImapFlow } from 'imapflow';
 
 export interface InboxStats {
@@ -121,9 +131,14 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
         while (!isCancelled() && imap.usable) {
           if (dirty) {
             dirty = false;
-            await sweep(imap, folders, stats);
+            const moved = await sweep(imap, folders, stats);
             // Mail that arrived during the sweep set `dirty` again: look before waiting,
-            // or it would wait for the next arrival or the safety-net sweep.
+            // or it would wait for the next arrival or the safety-net sweep. A sweep that
+            // moved anything looks once more as well: a message that arrives while a MOVE
+            // runs may never be announced (GreenMail reports the count after the expunge
+            // as EXISTS before the EXPUNGE, so imapflow sees no change), and without the
+            // second look it waited for the next sweep: the 17 s stall of issue 13.
+            if (moved > 0) dirty = true;
             continue;
           }
           // imapflow IDLEs by itself while we wait here.
@@ -137,75 +152,113 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
     }
   }
 
-  async function sweep(imap: ImapFlow, folders: MailFolders, stats: InboxStats) {
+  /** One look at the inbox; returns how many messages it moved out of it. */
+  async function sweep(imap: ImapFlow, folders: MailFolders, stats: InboxStats): Promise<number> {
     const uids = ((await imap.search({ all: true }, { uid: true })) || []).sort((a, b) => a - b);
-    const { copies, replies } = await triage(imap, uids);
-    const ctx = Context.current();
-    const ledger = new AttemptLedger(stats.attempts);
-    // Replies first, one by one in arrival order; then our own copies, which are most of
-    // what arrives (one per mail sent) and need only filing: one command per folder.
-    for (const uid of replies) {
-      const message = await imap.fetchOne(
-        String(uid),
-        { source: true, internalDate: true },
-        { uid: true },
-      );
-      if (!message || !message.source) continue;
-      const key = `${imap.mailbox ? imap.mailbox.uidValidity : ''}:${uid}`;
-      if (!ledger.begin(key)) {
-        // Read and failed (or hung the attempt) too often: a person's job, not the queue's.
-        log.warn('Message failed repeatedly; moved to review', { uid });
-        await addNote(imap, uid, NOTE_FAILED);
-        await imap.messageMove(String(uid), folders.review, { uid: true });
-        ledger.done(key);
-        count(stats, 'review', 1);
-        continue;
+    let moved = 0;
+    if (uids.length) {
+      const { copies, replies } = await triage(imap, uids);
+      const ledger = new AttemptLedger(stats.attempts);
+      const validity = imap.mailbox ? String(imap.mailbox.uidValidity) : '';
+      const keyOf = (uid: number) => `${validity}:${uid}`;
+      // Replies first, in arrival order, a batch at a time (batch.ts); then our own copies,
+      // which are most of what arrives (one per mail sent) and need only filing.
+      const suspect = (uid: number) => (stats.attempts[keyOf(uid)] ?? 0) > 0;
+      for (const batch of planBatches(replies, suspect)) {
+        moved += await applyBatch(imap, folders, stats, ledger, batch, keyOf);
       }
-      // The count must reach the server before the message is read: a read that hangs
-      // would otherwise never be counted. Then a turn of the event loop sends it.
-      ctx.heartbeat(stats);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      const arrived = message.internalDate ? new Date(message.internalDate).getTime() : null;
-      let outcome: string;
-      try {
-        outcome = await processMessage(imap, folders, uid, message.source, arrived, deps);
-      } catch (error) {
-        if (isTemporalUnavailable(error)) ledger.undo(key);
-        throw error;
-      }
-      ledger.done(key);
-      count(stats, outcome, 1);
-      ctx.heartbeat(stats);
-    }
-    for (const outcome of ['sent', 'notices'] as const) {
-      for (const chunk of chunks(copies[outcome], 100)) {
-        await imap.messageMove(chunk.join(','), folders[outcome], { uid: true });
-        count(stats, outcome, chunk.length);
+      for (const outcome of ['sent', 'notices'] as const) {
+        for (const chunk of chunks(copies[outcome], 100)) {
+          await imap.messageMove(chunk.join(','), folders[outcome], { uid: true });
+          count(stats, outcome, chunk.length);
+          moved += chunk.length;
+        }
       }
     }
     stats.lastSweepAt = new Date().toISOString();
+    return moved;
+  }
+
+  /**
+   * One batch: counted, fetched with one command, read and delivered (lanes side by side,
+   * each in arrival order), then marked and moved with one command per keyword and folder.
+   * Only what was delivered (or decided) is moved, after its effect is durable; if Temporal
+   * failed on the way, what was done is still filed and the rest waits for the next sweep.
+   */
+  async function applyBatch(
+    imap: ImapFlow,
+    folders: MailFolders,
+    stats: InboxStats,
+    ledger: AttemptLedger,
+    batch: number[],
+    keyOf: (uid: number) => string,
+  ): Promise<number> {
+    const ctx = Context.current();
+    const decided = new Map<number, Reading>();
+    const fresh: number[] = [];
+    for (const uid of batch) {
+      if (ledger.begin(keyOf(uid))) fresh.push(uid);
+      else {
+        // Read and failed (or hung the attempt) too often: a person's job, not the queue's.
+        log.warn('Message failed repeatedly; moved to review', { uid });
+        decided.set(uid, { outcome: 'review', note: NOTE_FAILED });
+      }
+    }
+    let failure: unknown = null;
+    if (fresh.length) {
+      // The counts must reach the server before the messages are read: a read that hangs
+      // would otherwise never be counted. Then a turn of the event loop sends them.
+      ctx.heartbeat(stats);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const messages = await fetchSources(imap, fresh);
+      failure = await runLanes(
+        lanes(messages, (m) => m.keys),
+        LANE_CONCURRENCY,
+        async (m) => {
+          decided.set(m.uid, await readMessage(m.source, m.arrivedAtMs, deps));
+        },
+      );
+    }
+    for (const note of [NOTE_FAILED, NOTE_TOO_LARGE, NOTE_UNSURE]) {
+      await addNote(
+        imap,
+        uidsWhere(decided, (r) => r.note === note),
+        note,
+      );
+    }
+    const outcomes = new Set([...decided.values()].map((r) => r.outcome));
+    for (const outcome of outcomes) {
+      const uids = uidsWhere(decided, (r) => r.outcome === outcome);
+      await imap.messageMove(uids.join(','), folders[outcome], { uid: true });
+      for (const uid of uids) ledger.done(keyOf(uid));
+      count(stats, outcome, uids.length);
+    }
+    // Not read (Temporal failed first, or the message vanished): the attempt is not theirs.
+    for (const uid of fresh) if (!decided.has(uid)) ledger.undo(keyOf(uid));
+    ctx.heartbeat(stats);
+    if (failure) throw failure;
+    return decided.size;
   }
 
   /** Tells our own copies from everything else by their headers, a few hundred per command. */
   async function triage(imap: ImapFlow, uids: number[]) {
     const copies = { sent: [] as number[], notices: [] as number[] };
-    const replies: number[] = [];
+    const replies: Waiting[] = [];
     for (const chunk of chunks(uids, 500)) {
       const range = chunk.join(',');
       for await (const m of imap.fetch(
         range,
-        { uid: true, headers: COPY_HEADERS },
+        { uid: true, size: true, headers: COPY_HEADERS },
         { uid: true },
       )) {
         const headers = parseHeaderBlock(m.headers?.toString('latin1') ?? '');
         const header = (name: string) => headerValue(headers, name);
         const all = (name: string) => headerValues(headers, name);
         const own = ownCopy(header('message-id') ?? '', header, all, deps.ours);
-        if (!own) replies.push(m.uid);
+        if (!own) replies.push({ uid: m.uid, size: m.size ?? 0 });
         else copies[own.audience === 'coordinator' ? 'notices' : 'sent'].push(m.uid);
       }
     }
-    replies.sort((a, b) => a - b);
     return { copies, replies };
   }
 
@@ -220,6 +273,10 @@ function restoredAttempts(details: unknown): Record<string, number> {
 function count(stats: InboxStats, outcome: string, n: number): void {
   stats.processed += n;
   stats.byOutcome[outcome] = (stats.byOutcome[outcome] ?? 0) + n;
+}
+
+function uidsWhere(decided: Map<number, Reading>, test: (r: Reading) => boolean): number[] {
+  return [...decided].filter(([, r]) => test(r)).map(([uid]) => uid);
 }
 
 function chunks<T>(list: T[], size: number): T[][] {
