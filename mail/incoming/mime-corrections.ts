@@ -31,3 +31,38 @@ export function withoutNul(text: string): string {
 export function corrected(text: string): string {
   return c1AsWindows1252(withoutNul(text));
 }
+
+// postal-mime puts a body whose Content-Type it cannot use nowhere: a value that is no
+// `type/subtype` makes the body an attachment, and a multipart without a boundary, or whose
+// boundary never occurs, is read as nothing. RFC 2045 (5.2) reads such a body as text/plain,
+// as the hand-written reader did; bounces from old servers (sisimai rfc3464-04) and mangled
+// replies have them. Only the message's own header is looked at (parts inside are rare).
+const HEADER_END = /\r?\n\r?\n/;
+const CONTENT_TYPE = /^content-type[ \t]*:([^\n]*(?:\n[ \t][^\n]*)*)/im;
+const TYPE = /^\s*([\w.+-]+)\/([\w.+-]+)\s*(?:;|$)/;
+const BOUNDARY = /;\s*boundary\s*=\s*(?:"([^"]{1,200})"|([^\s;]{1,200}))/i;
+
+/**
+ * The message with its Content-Type header renamed when the library could not read its
+ * body by it, so the body is read as text/plain; the same bytes otherwise.
+ */
+export function unreadableTypeAsPlain(bytes: Buffer): Buffer {
+  const head = bytes.subarray(0, 256 * 1024).toString('latin1');
+  const end = HEADER_END.exec(head);
+  if (!end) return bytes;
+  const field = CONTENT_TYPE.exec(head.slice(0, end.index));
+  if (!field) return bytes;
+  const value = field[1].replace(/\r?\n[ \t]/g, ' ');
+  const type = TYPE.exec(value);
+  let unreadable = !type;
+  if (type && type[1].toLowerCase() === 'multipart') {
+    const boundary = BOUNDARY.exec(value);
+    const delimiter = boundary ? `--${boundary[1] ?? boundary[2]}` : null;
+    unreadable = delimiter === null || bytes.indexOf(delimiter, end.index) < 0;
+  }
+  if (!unreadable) return bytes;
+  // Same length, so nothing else moves: «Content-Type» becomes «X-Content-Typo».
+  const out = Buffer.from(bytes);
+  out.write('X-Content-Typo', field.index, 'latin1');
+  return out;
+}

@@ -6,13 +6,14 @@
 import { createHash } from 'node:crypto';
 import PostalMime from 'postal-mime';
 import type { Address } from '../../domain/types';
-import { corrected, withoutNul } from './mime-corrections';
+import { corrected, unreadableTypeAsPlain, withoutNul } from './mime-corrections';
 import {
   boundText,
   MAX_HEADER_CHARS,
   MAX_HEADERS_BYTES,
   MAX_HTML_CHARS,
   MAX_MESSAGE_BYTES,
+  MAX_MESSAGE_LINES,
   MAX_MIME_DEPTH,
   MAX_PARTS,
 } from './limits';
@@ -40,9 +41,10 @@ const OPTIONS = {
 } as const;
 
 /**
- * The bytes handed to the library: at most MAX_MESSAGE_BYTES, and cut before the line that
- * would open part MAX_PARTS + 1 (every part opens with a line starting «--»). The library
- * bounds nesting and header bytes itself, but not the number of parts nor the size.
+ * The bytes handed to the library: at most MAX_MESSAGE_BYTES and MAX_MESSAGE_LINES lines, and
+ * cut before the line that would open part MAX_PARTS + 1 (every part opens with a line
+ * starting «--»). The library bounds nesting and header bytes itself, but not the number of
+ * parts, lines or bytes.
  */
 export function boundMessage(raw: Buffer | string): { bytes: Buffer; cut: boolean } {
   let bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
@@ -50,6 +52,17 @@ export function boundMessage(raw: Buffer | string): { bytes: Buffer; cut: boolea
   if (bytes.length > MAX_MESSAGE_BYTES) {
     bytes = bytes.subarray(0, MAX_MESSAGE_BYTES);
     cut = true;
+  }
+  // The MAX_MESSAGE_LINES-th line break ends what is read.
+  let breaks = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) {
+    if (++breaks === MAX_MESSAGE_LINES) {
+      if (at + 1 < bytes.length) {
+        bytes = bytes.subarray(0, at + 1);
+        cut = true;
+      }
+      break;
+    }
   }
   let lines = 0;
   let at = bytes[0] === 0x2d && bytes[1] === 0x2d ? 0 : bytes.indexOf('\n--');
@@ -187,7 +200,7 @@ export async function parseMimeAsync(raw: Buffer | string): Promise<ParsedMime> 
   let email: Email;
   let refused = false;
   try {
-    email = await PostalMime.parse(bytes, OPTIONS);
+    email = await PostalMime.parse(unreadableTypeAsPlain(bytes), OPTIONS);
   } catch {
     // Past the library's bounds (nesting, header bytes): its headers are read, its body is
     // not, and the reading says it was cut (a person reads it).

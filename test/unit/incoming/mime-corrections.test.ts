@@ -1,6 +1,11 @@
 // What postal-mime reads wrong, and that mime-corrections.ts puts it right (issue 14).
 import PostalMime from 'postal-mime';
-import { c1AsWindows1252, corrected, withoutNul } from '../../../mail/incoming/mime-corrections';
+import {
+  c1AsWindows1252,
+  corrected,
+  unreadableTypeAsPlain,
+  withoutNul,
+} from '../../../mail/incoming/mime-corrections';
 import { parseMimeAsync } from '../../../mail/incoming/mime-postal';
 
 /** «Vi kommer 12–13 juni» with «–» as the windows-1252 byte 0x96, and «blåbær» in Latin-1. */
@@ -57,5 +62,36 @@ describe('NUL characters', () => {
     const mime = await parseMimeAsync(raw);
     expect(mime.subject).toBe('Jatakk');
     expect(mime.text).toBe('Vi kommer.\n');
+  });
+});
+
+describe('a body whose Content-Type postal-mime cannot use is read as text/plain (RFC 2045 5.2)', () => {
+  const message = (type: string, body = 'Vi kommer begge to.\r\n') =>
+    Buffer.from(
+      `From: K <k@voss.kommune.example>\r\nContent-Type: ${type}\r\n\r\n${body}`,
+      'latin1',
+    );
+
+  it.each([
+    ['no type/subtype', 'text/<<\u00f0\u0090<<; charset=utf-8'],
+    ['a multipart without a boundary', 'multipart/mixed'],
+    [
+      'a multipart whose boundary never occurs',
+      'multipart/report; report-type=delivery-status;\r\n boundary="abc/def"',
+    ],
+  ])('%s: the library reads nothing, the reader the text', async (_what, type) => {
+    const raw = message(type);
+    const email = await PostalMime.parse(raw);
+    expect(email.text ?? '').not.toContain('Vi kommer');
+    expect((await parseMimeAsync(raw)).text).toBe('Vi kommer begge to.\n');
+  });
+
+  it('leaves a message it can read as it is (the same bytes)', () => {
+    const plain = message('text/plain; charset=utf-8');
+    expect(unreadableTypeAsPlain(plain)).toBe(plain);
+    const multi = message('multipart/mixed; boundary=b', '--b\r\n\r\nHei\r\n--b--\r\n');
+    expect(unreadableTypeAsPlain(multi)).toBe(multi);
+    const none = Buffer.from('From: k@voss.kommune.example\r\n\r\nHei\r\n');
+    expect(unreadableTypeAsPlain(none)).toBe(none);
   });
 });

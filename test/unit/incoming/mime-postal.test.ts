@@ -7,12 +7,14 @@ import path from 'node:path';
 import { understandReply } from '../../../mail/incoming/understand';
 import { parseMime } from '../../../mail/incoming/mime';
 import { boundMessage, parseMimeAsync } from '../../../mail/incoming/mime-postal';
-import { MAX_MESSAGE_BYTES, MAX_PARTS } from '../../../mail/incoming/limits';
+import { MAX_MESSAGE_BYTES, MAX_MESSAGE_LINES, MAX_PARTS } from '../../../mail/incoming/limits';
 import { toParsedReply, MAX_SIGNAL_BYTES } from '../../../mail/reply-signal';
 import { MUTATORS, MUTATOR_NAMES, Rng, type Context } from './fuzz/mutators';
 import { reply } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
+/** Per message, as in fuzz.test.ts. */
+const BOUND_MS = 10_000;
 
 function walk(dir: string, keep: (f: string) => boolean): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -47,6 +49,16 @@ describe('bounds before the library', () => {
     const { bytes, cut } = boundMessage(big);
     expect(bytes.length).toBe(MAX_MESSAGE_BYTES);
     expect(cut).toBe(true);
+  });
+
+  it(`hands it at most MAX_MESSAGE_LINES lines: 2 MB of empty lines is read in under ${BOUND_MS} ms (was 14 s)`, async () => {
+    const raw = `From: a@b.example\r\nContent-Type: text/plain\r\n\r\nVi kommer.\n${'\n'.repeat(1_000_000)}`;
+    expect(boundMessage(raw).bytes.toString().split('\n').length - 1).toBe(MAX_MESSAGE_LINES);
+    const started = performance.now();
+    const mime = await parseMimeAsync(raw);
+    expect(performance.now() - started).toBeLessThan(BOUND_MS);
+    expect(mime.text?.startsWith('Vi kommer.')).toBe(true);
+    expect(mime.truncated.text).toBe(true);
   });
 
   it(`cuts before the line that would open part ${MAX_PARTS + 1}`, async () => {
@@ -102,7 +114,6 @@ describe('the sisimai corpus through the library', () => {
 
 const COUNT = Number(process.env.NETTVERK_FUZZ_COUNT ?? 3_000);
 const SEED = Number(process.env.NETTVERK_FUZZ_SEED ?? 20130514);
-const BOUND_MS = 10_000;
 
 /** The seeds of fuzz.test.ts: real messages, as binary strings. */
 function seeds(): string[] {
