@@ -4,7 +4,9 @@
 //   --scale N         journeys in the fan-out benchmark (1,000; quick 20)
 //   --journeys N      open journeys in the scale benchmark (2,000; quick 20)
 //   --cache N         the worker's cache there (NETTVERK_WORKER_CACHED_WORKFLOWS' default)
-//   --only a,b        only these parts: cli, pure, bundle, system, scale, corpus
+//   --replies N       replies in the ingestion benchmark (200; quick 10), plus 30 one at a
+//                     time and 10 pairs for the latency (quick 3 and 2)
+//   --only a,b        only these parts: cli, pure, bundle, system, scale, ingest, corpus
 //   --name NAME       bench/results/NAME.json (latest; quick: quick)
 //   --out FILE        the Markdown file (BENCHMARKS.md at the root)
 import path from 'node:path';
@@ -23,10 +25,11 @@ import { pureBenchmarks } from './pure';
 import { describeMachine, writeResults, type Results } from './report';
 import { scaleBenchmark } from './scale';
 import { fanOutBenchmark, rateLimitBenchmark } from './system';
+import { ingestionBenchmark } from './ingestion';
 import { loadConfig } from '../platform/config';
 
 const root = path.resolve(__dirname, '..');
-const PARTS = ['cli', 'pure', 'bundle', 'system', 'scale', 'corpus'] as const;
+const PARTS = ['cli', 'pure', 'bundle', 'system', 'scale', 'ingest', 'corpus'] as const;
 
 function option(name: string): string | null {
   const i = process.argv.indexOf(`--${name}`);
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
       throw new Error(`--only: unknown part ${p} (${PARTS.join(', ')})`);
   const fanOut = count('scale', quick ? 20 : 1000);
   const journeys = count('journeys', quick ? 20 : 2000);
+  const replies = count('replies', quick ? 10 : 200);
   const cache = count(
     'cache',
     loadConfig({ NETTVERK_ENV_FILE: '/dev/null' }).worker.cachedWorkflows,
@@ -115,6 +119,11 @@ async function main(): Promise<void> {
   await part('scale', `Scale: ${journeys} open journeys, worker in its own process`, () =>
     scaleBenchmark(journeys, cache),
   );
+  await part(
+    'ingest',
+    `Reply ingestion: ${replies} replies into the TI mailbox, watcher in this process`,
+    () => ingestionBenchmark(replies, quick ? 3 : 30, quick ? 2 : 10),
+  );
   await part('corpus', 'Reply reader on the public corpora (test/fixtures/corpus)', async () =>
     corpusRows(),
   );
@@ -122,7 +131,7 @@ async function main(): Promise<void> {
   const results: Results = {
     name,
     quick,
-    options: { scale: fanOut, journeys, cache, only: only.join(',') },
+    options: { scale: fanOut, journeys, cache, replies, only: only.join(',') },
     machine: describeMachine(),
     seconds: (Date.now() - t0) / 1000,
     sections,
