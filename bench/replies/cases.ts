@@ -8,8 +8,8 @@ export const REPLIES_NB = path.resolve(__dirname, '../../test/fixtures/replies-n
 
 /** `cases` (what the reader was tuned on) or `unseen` (held out: scored, never tuned on). */
 export function replySet(name: string | undefined): string {
-  if (name !== 'cases' && name !== 'unseen')
-    throw new Error(`--set: expected cases or unseen, got ${name ?? 'nothing'}`);
+  if (name !== 'cases' && name !== 'unseen' && name !== 'unseen-2')
+    throw new Error(`--set: expected cases, unseen or unseen-2, got ${name ?? 'nothing'}`);
   return path.join(path.dirname(REPLIES_NB), name);
 }
 

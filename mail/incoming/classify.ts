@@ -46,7 +46,7 @@ export interface HumanInput {
 }
 
 const WITHDRAWAL = uni(
-  /\b(?:trekk(?:er|jer)\s+oss|(?:kommune|kommunen|fylkeskommunen)\s+trekk(?:er|jer)\s+seg|melder\s+oss\s+(?:av|ut)|melde\s+oss\s+(?:av|ut)|avslutte\s+(?:vår\s+)?deltak)/i,
+  /\b(?:trekk(?:er|jer|e|je|a)\s+oss\s+(?:fra|frå|ut)|trekk(?:er|jer)\s+oss|(?:kommune|kommunen|fylkeskommunen)\s+trekk(?:er|jer)\s+seg|melder\s+oss\s+(?:av|ut)|melde\s+oss\s+(?:av|ut)|avslutte\s+(?:vår\s+)?deltak)/i,
 );
 
 /** «Se vedlegg», «vedlagt», «ligger ved», «i vedlegget»: the answer is in the attachment. */
@@ -56,7 +56,7 @@ const ATTACHMENT_MENTION = uni(
 
 /** «Kan vi sende en annen i stedet?», «Can we send someone else?» */
 const ASKS_FOR_SUBSTITUTE = uni(
-  /\b(?:i stedet|istedet|i staden|istaden|i hans sted|i hennes sted|instead|in (?:his|her) place)\b|\bsende?\s+(?:en|ein|ei|noen|nokon)\s+(?:annen|annan|anna|andre)\b|\bsend someone else\b/i,
+  /\b(?:i stedet|istedet|i staden|istaden|i hans sted|i hennes sted|instead|in (?:his|her) place)\b|\bsende?\s+(?:en|ein|ei|noen|nokon)\s+(?:annen|annan|anna|andre)\b|\bsend someone else\b|\b(?:ta|ha)\s+med\s+(?:oss\s+)?(?:en|ein|ei)\s+(?:til|ekstra|tredje|fjerde)\b|\bbring (?:an extra|another|a third)\b/i,
 );
 
 /** Text without its question sentences: a cue inside a question is not a statement. */

@@ -42,7 +42,10 @@ const quote = (s: string) => `«${s}»`;
 
 /** «Jeg kan ikke», «Eg kan likevel ikkje vere med», «I cannot»: one person, not the kommune. */
 const STEPS_DOWN =
-  /^(?:[^.!?]*\s)?(?:jeg|eg|I)\s+(?:\S+\s+){0,2}?(?:kan|kjem|kommer|har|rekker|rekk|cannot|can't|won't)\b/i;
+  /^(?:[^.!?]*\s)?(?:jeg|eg|I|han|hun|ho|he|she)\s+(?:\S+\s+){0,2}?(?:kan|kjem|kommer|har|rekker|rekk|cannot|can't|won't)\b/i;
+/** «Vi har ikke kapasitet til å skrive noe oppsummering»: no report, not no participation. */
+const REFUSES_REPORT =
+  /(?<!\p{L})(?:å|til å)\s+(?:skrive|skriva|svare|svara|sende|senda|bidra|levere|lage)(?!\p{L})|(?<!\p{L})(?:svare|svara)\s+på\s+(?:dette|det)(?!\p{L})|\bto (?:write|answer|respond|send)\b/iu;
 /** «Det blir bare meg», «Det blir berre eg», «Vi blir bare én»: one participant, as registered. */
 const ONLY_ONE =
   /\b(?:det|vi)\s+(?:blir|vert|blir nok)\s+(?:bare|berre|kun|berre berre)\s+(?:meg|eg|én|ein|en|ei|éin)\b|\b(?:only|just)\s+(?:me|myself|one of us)\b/i;
@@ -98,8 +101,9 @@ export function judge(input: JudgementInput): Judgement {
   const negated = said.filter((s) => s.negatedRegistration);
   // A condition on which network («helst B hvis det blir på Østlandet», «ikke bestemt oss for
   // nettverk») is not a condition on taking part.
+  // A question that holds an «if» («kan vi bytte, hvis noen slutter?») asks; it sets no condition.
   const conditions = said.filter(
-    (s) => s.conditional && /delta|deltak|påmeld|meld|particip|join/i.test(s.text),
+    (s) => s.conditional && !s.question && /delta|deltak|påmeld|meld|particip|join/i.test(s.text),
   );
   // «Jeg kan likevel ikke være med. I stedet melder vi på …»: one person steps down.
   const personal = declines.filter((s) => STEPS_DOWN.test(s.text));
@@ -220,6 +224,17 @@ export function judge(input: JudgementInput): Judgement {
     !declines.length
   ) {
     evidence.push('a registration to come, nobody named yet');
+    kind = 'other';
+  }
+
+  // In answer to a report mail, declining to write it is a report not written, not a withdrawal.
+  if (
+    kind === 'decline' &&
+    input.answered === 'report' &&
+    declines.length &&
+    declines.every((s) => REFUSES_REPORT.test(s.text) && !/\btrekk/i.test(s.text))
+  ) {
+    evidence.push('declines to write the report, not to take part');
     kind = 'other';
   }
 

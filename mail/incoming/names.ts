@@ -130,6 +130,11 @@ const NOT_NAME_WORDS = new Set(
     'councillor',
     'consultant',
     'department',
+    'internal',
+    'audit',
+    'finance',
+    'procurement',
+    'controller',
   ].map((w) => w.toLowerCase()),
 );
 

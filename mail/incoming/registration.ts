@@ -40,6 +40,16 @@ const ANCHORED_YES: RegExp[] = [
     'i',
   ),
   new RegExp(`\\b(?:vedtak|beslutning|avgjerd|avgjørelse)\\s+(?:i|fra|frå|av|hos)\\s+${BOSS}`, 'i'),
+  // «Kommunedirektøren godkjende deltakinga», «Rådmannen bestemte at vi skal delta»
+  new RegExp(
+    `\\b${BOSS}\\s+(?:\\w+\\s+){0,2}?(?:godkjente|godkjende|vedtok|bestemte|besluttet|beslutta|sa ja|gav klarsignal|ga klarsignal|gav grønt lys|ga grønt lys|har bedt meg|har bede meg|ba meg|bad meg)\\b`,
+    'i',
+  ),
+  // «Det er klarert med rådmann», «avklart med kommunedirektøren»
+  new RegExp(
+    `\\b(?:klarert|klarera|avklart|avklara|cleared|agreed)\\s+(?:med|with)\\s+(?:the\\s+)?${BOSS}`,
+    'i',
+  ),
   new RegExp(
     `\\b(?:med|har)\\s+(?:full\\s+)?(?:støtte|tilslutning|godkjenning|aksept)\\s+(?:fra|frå|i|av|hos)\\s+${BOSS}`,
     'i',
@@ -103,20 +113,22 @@ export function readNetworkPreference(
   const candidates: { at: number; id: string }[] = [];
   const patterns = [
     new RegExp(
-      `\\b(?:nettverk(?:et|sgruppe)?|gruppe|gruppa|alternativ|pulje|network)\\s*[«"']?(${L})\\b(?![.'’]?\\w)`,
+      `\\b(?:nettverk(?:et|sgruppe)?|gruppe|gruppa|alternativ|pulje|network)\\s*:?\\s*[«"']?(${L})\\b(?![.'’]?\\w)`,
       'gi',
     ),
     new RegExp(`\\b(${L})-?nettverk(?:et)?\\b`, 'gi'),
     new RegExp(
-      `\\b(?:helst|ønsker|ønskjer|ønske|foretrekker|føretrekk|prioriterer|primært|fortrinnsvis|gjerne|velger|vel)\\s+(?:(?:å\\s+)?(?:delta|være|vere|kome|komme|starte|byrje|begynne)\\s+(?:i|med|på)\\s+)?(?:nettverk\\s+|gruppe\\s+)?(${L})\\b(?![.'’]?\\w)`,
+      `\\b(?:helst|ønsker|ønskjer|ønske|foretrekker|føretrekk|prioriterer|primært|fortrinnsvis|gjerne|velger|vel)\\s+(?:(?:å\\s+)?(?:delta|være|vere|bli|kome|komme|starte|byrje|begynne)(?:\\s+med)?\\s+(?:i|med|på)\\s+)?(?:nettverk\\s+|gruppe\\s+)?(${L})\\b(?![.'’]?\\w)`,
       'gi',
     ),
+    // «C passer oss best», «B suits us best»
+    new RegExp(`\\b(${L})\\s+(?:passer|passar|suits)\\s+(?:\\w+\\s+)?best\\b`, 'g'),
   ].map(uni);
   let negated = false;
   for (const [n, re] of patterns.entries()) {
     for (const m of t.matchAll(re)) {
       // After «helst», «ønsker» only a capital letter names a network («helst a» does not).
-      if (n === 2 && m[1] !== m[1].toUpperCase()) continue;
+      if ((n === 2 || n === 3) && m[1] !== m[1].toUpperCase()) continue;
       const id = m[1].toUpperCase();
       const before = t.slice(Math.max(0, m.index! - 40), m.index!);
       const after = t.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
@@ -195,7 +207,9 @@ const DECLINE_CUES: RegExp[] = [
   /\b(?:er\s+)?(?:ikke|ikkje)\s+aktuelt\b/i,
   /\bstår over\b|\bavstår\b|\bstår over denne\b/i,
   /\bmelder oss (?:ikke|ikkje)\b|\bmelde oss av\b|\bmelder oss av\b/i,
-  /\btrekk(?:er|jer)\s+oss\b|\b(?:kommune|kommunen|fylkeskommunen)\s+trekk(?:er|jer)\s+seg\b/i,
+  /\btrekk(?:er|jer|e|je|a)\s+oss\b|\b(?:kommune|kommunen|fylkeskommunen)\s+trekk(?:er|jer)\s+seg\b/i,
+  // «Vi prioriterer ikke dette i år», «vi prioriterar ikkje nettverket»
+  /\b(?:prioriterer|prioriterar|prioritere)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:dette|deltakelse\w*|deltaking\w*|nettverk\w*|det)\b/i,
   /\bmå\s+(?:dessverre\s+|diverre\s+)?(?:trekke|trekkje|melde av|avstå|takke nei|takka nei|si nei)\b/i,
   /\b(?:velger|vel)\s+(?:å\s+)?(?:ikke|ikkje)\b/i,
   /\b(?:ikke|ikkje)\s+(?:denne|den)\s+(?:gangen|gongen)\b/i,

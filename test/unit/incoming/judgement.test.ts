@@ -126,3 +126,49 @@ describe('answers that complete a registration', () => {
     ).toEqual({ kind: 'registration', review: false, participants: ['Siri Vik'] });
   });
 });
+
+// Written before the rules below: sentences none of the corpora hold.
+describe('more readings', () => {
+  it('«Vi prioriterer ikke dette i år» declines', () => {
+    expect(read('Hei\n\nVi prioriterer ikke dette i år, dessverre.\n\nAud')).toEqual({
+      kind: 'decline',
+      review: false,
+    });
+  });
+
+  it('declining to write the lessons is no withdrawal', () => {
+    const r = understandReply(
+      reply('Hei\n\nVi rekker ikke å skrive noe oppsummering nå, det er for travelt.\n\nAud', {
+        Subject: 'SV: Erfaringer fra nettverket',
+        'In-Reply-To': '<nv.ks-ti-2013.4621.lessons-request-1@transparency.no>',
+      }),
+    );
+    expect(r.kind).toBe('other');
+  });
+
+  it('«klarert med rådmannen», «C passer oss best», a capitalised title before the name', () => {
+    const r = understandReply(
+      reply(
+        'Hei\n\nVi melder på:\n* Kommunalsjef Åse Lie – ase.lie@voss.kommune.example\n\nDet er klarert med rådmannen. C passer oss best.\n\nAud',
+      ),
+    );
+    expect({
+      kind: r.kind,
+      names: r.participants?.map((p) => p.name),
+      anchored: r.anchored,
+      network: r.networkPreference,
+    }).toEqual({ kind: 'registration', names: ['Åse Lie'], anchored: true, network: 'C' });
+  });
+
+  it('a question with an «if» in it asks; it puts no condition on the registration', () => {
+    const r = understandReply(
+      reply(
+        'Hei\n\nVi melder på Åse Lie, rådgiver, ase.lie@voss.kommune.example. Går det an å bytte henne ut hvis hun slutter?\n\nAud',
+      ),
+    );
+    expect({ kind: r.kind, review: r.needsReview }).toEqual({
+      kind: 'registration',
+      review: false,
+    });
+  });
+});
