@@ -6,11 +6,15 @@ import type { ReplyCase } from './score';
 
 export const REPLIES_NB = path.resolve(__dirname, '../../test/fixtures/replies-nb/cases');
 
-/** `cases` (what the reader was tuned on) or `unseen` (held out: scored, never tuned on). */
+/**
+ * `cases` and `cases-2` (what the reader is tuned on) or `unseen` (held out: scored, never
+ * tuned on).
+ */
+export const REPLY_SETS = ['cases', 'cases-2', 'unseen'] as const;
 export function replySet(name: string | undefined): string {
-  if (name !== 'cases' && name !== 'unseen' && name !== 'unseen-2')
-    throw new Error(`--set: expected cases, unseen or unseen-2, got ${name ?? 'nothing'}`);
-  return path.join(path.dirname(REPLIES_NB), name);
+  const set = REPLY_SETS.find((s) => s === name);
+  if (!set) throw new Error(`--set: expected ${REPLY_SETS.join(', ')}, got ${name ?? 'nothing'}`);
+  return path.join(path.dirname(REPLIES_NB), set);
 }
 
 export interface LoadedCase extends ReplyCase {

@@ -7,7 +7,10 @@ import { understandReply } from '../../../mail/incoming/understand';
 import { loadReplyCases, replySet } from '../../../bench/replies/cases';
 import { scoreCase, summarise } from '../../../bench/replies/score';
 
-const cases = loadReplyCases();
+const cases = [
+  ...loadReplyCases(),
+  ...loadReplyCases(replySet('cases-2')).map((c) => ({ ...c, file: `cases-2/${c.file}` })),
+];
 // The held-out replies (unseen/): never tuned on, but no reading of them may be harmful either.
 const unseen = loadReplyCases(replySet('unseen'));
 
@@ -47,7 +50,7 @@ it('meets the targets on the corpus: under 15% to review, at least 90% fully rig
     scoreCase(c, understandReply(c.raw, { participants: contextOf(c) })),
   );
   const summary = summarise(scores, cases);
-  // The issue's targets (today 91.8% and 2.7%: npm run score:replies).
+  // The issue's targets over both tuned sets (today 92.7% and 90.0%, 2.3% and 4.3% to review).
   expect(summary.reviewed / summary.cases).toBeLessThan(0.15);
   expect(summary.fullyRight / summary.cases).toBeGreaterThanOrEqual(0.9);
 });
