@@ -142,3 +142,19 @@ export async function runLanes<T>(
   await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
   return failure;
 }
+
+/** The journeys a message's lane keys name (its thread headers and subject token). */
+export function claimedJourneys(keys: string[]): { campaignId: string; municipalityId: string }[] {
+  return keys
+    .filter((k) => k.startsWith('j:'))
+    .map((k) => {
+      const [campaignId, municipalityId] = k.slice(2).split('/');
+      return { campaignId, municipalityId };
+    });
+}
+
+/** The sender's domain from a message's lane keys; null at a free-mail domain or unknown. */
+export function senderDomain(keys: string[]): string | null {
+  const key = keys.find((k) => k.startsWith('d:'));
+  return key ? key.slice(2) : null;
+}

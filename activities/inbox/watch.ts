@@ -10,8 +10,16 @@ import { COPY_HEADERS, ourMail } from '../mail/archive';
 import { createImapClient, ensureFolders, type MailFolders } from '../mail/imap';
 import { headerValue, headerValues, parseHeaderBlock } from '../../mail/incoming/mime';
 import { ownCopy } from '../../mail/match';
-import { visibilityDirectory } from './directory';
-import { lanes, LANE_CONCURRENCY, planBatches, runLanes, type Waiting } from './batch';
+import { batchDirectory, runningContacts, visibilityDirectory } from './directory';
+import {
+  claimedJourneys,
+  lanes,
+  LANE_CONCURRENCY,
+  planBatches,
+  runLanes,
+  senderDomain,
+  type Waiting,
+} from './batch';
 import { fetchSources } from './fetch';
 import {
   addNote,
@@ -211,11 +219,17 @@ export function createInboxActivities({ config, client }: InboxDependencies) {
       ctx.heartbeat(stats);
       await new Promise((resolve) => setTimeout(resolve, 10));
       const messages = await fetchSources(imap, fresh);
+      // One visibility query for the journeys the batch names, instead of a describe each.
+      const snapshot = await runningContacts(
+        client,
+        messages.flatMap((m) => claimedJourneys(m.keys)),
+      );
       failure = await runLanes(
         lanes(messages, (m) => m.keys),
         LANE_CONCURRENCY,
         async (m) => {
-          decided.set(m.uid, await readMessage(m.source, m.arrivedAtMs, deps));
+          const directory = batchDirectory(deps.directory, snapshot, senderDomain(m.keys));
+          decided.set(m.uid, await readMessage(m.source, m.arrivedAtMs, { ...deps, directory }));
         },
       );
     }
