@@ -5,7 +5,7 @@
 // Run: npx tsx bench/corpus.ts
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { understandReply } from '../mail/incoming/understand';
+import { readReply } from '../mail/incoming/read';
 import { trimReply } from '../mail/incoming/trim';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -77,7 +77,7 @@ export function classificationAvailable(): boolean {
   return existsSync(corpusDir('classification', 'sisimai', 'labels.csv'));
 }
 
-export function scoreClassification(): ClassificationScore {
+export async function scoreClassification(): Promise<ClassificationScore> {
   const dir = corpusDir('classification', 'sisimai');
   const rows = readFileSync(path.join(dir, 'labels.csv'), 'utf8')
     .trim()
@@ -94,7 +94,7 @@ export function scoreClassification(): ClassificationScore {
   const machineAsHuman: string[] = [];
   for (const [file, rawLabel] of rows) {
     const label = rawLabel as CorpusLabel;
-    const reply = understandReply(readFileSync(path.join(dir, 'messages', file)));
+    const reply = await readReply(readFileSync(path.join(dir, 'messages', file)));
     const got: CorpusLabel =
       reply.kind === 'bounce' || reply.kind === 'auto-reply' ? reply.kind : 'other';
     results.push({ file, label, kind: reply.kind, reason: reply.reason, got });
@@ -107,7 +107,7 @@ export function scoreClassification(): ClassificationScore {
   return { total: rows.length, byClass, machineAsHuman, results };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   console.log(`Corpora: ${path.relative(process.cwd(), CORPUS_ROOT)}\n`);
   console.log('Reply trimming (visible fresh text equals the expected text)');
   for (const set of TRIMMING_SETS) {
@@ -125,7 +125,7 @@ function main(): void {
     console.log('  sisimai    not found');
     return;
   }
-  const c = scoreClassification();
+  const c = await scoreClassification();
   for (const [label, s] of Object.entries(c.byClass)) {
     console.log(`  ${label.padEnd(10)} ${s.passed}/${s.total}`);
     for (const f of s.failed) {
@@ -141,4 +141,4 @@ function main(): void {
   for (const f of c.machineAsHuman) console.log(`    ${f}`);
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

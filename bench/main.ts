@@ -45,7 +45,7 @@ function count(name: string, fallback: number): number {
   return n;
 }
 
-function corpusRows(): Row[] {
+async function corpusRows(): Promise<Row[]> {
   const rows: Row[] = [];
   for (const set of TRIMMING_SETS) {
     if (!trimmingAvailable(set)) continue;
@@ -59,7 +59,7 @@ function corpusRows(): Row[] {
     });
   }
   if (classificationAvailable()) {
-    const c = scoreClassification();
+    const c = await scoreClassification();
     for (const [label, v] of Object.entries(c.byClass))
       rows.push({
         benchmark: `classification, ${label}`,

@@ -35,6 +35,22 @@ export function heapOf<T>(build: () => T): { bytes: number; value: T } {
   return { bytes: Math.max(0, used() - before), value };
 }
 
+/** heapOf for what is built asynchronously (replies read through the MIME library). */
+export async function heapOfAsync<T>(
+  build: () => Promise<T>,
+): Promise<{ bytes: number; value: T }> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const before = used();
+  const value = await build();
+  gc?.();
+  return { bytes: Math.max(0, used() - before), value };
+}
+
 export interface Row {
   benchmark: string;
   ours: string;

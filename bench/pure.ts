@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import PostalMime from 'postal-mime';
-import { understandReply } from '../mail/incoming/understand';
+import { readReply } from '../mail/incoming/read';
 import { loadTemplates, renderMail } from '../mail/outgoing';
 import { sampleContext } from '../mail/outgoing/samples';
 import { JOURNEY_TEMPLATES } from '../mail/outgoing/types';
@@ -14,7 +14,7 @@ import { haversineKm, proposeAssignment } from '../domain/assignment';
 import { loadCampaignFile } from '../platform/files/campaign-file';
 import { loadMunicipalitiesFile } from '../platform/files/roster-file';
 import { corpusDir } from './corpus';
-import { heapOf, mb, ms, time, type Row } from './measure';
+import { heapOf, heapOfAsync, mb, ms, time, type Row } from './measure';
 
 const root = path.resolve(__dirname, '..');
 
@@ -37,7 +37,9 @@ export async function pureBenchmarks(): Promise<Row[]> {
   const rows: Row[] = [];
 
   const mail = messages();
-  const ours = await time(() => mail.forEach((m) => understandReply(m)));
+  const ours = await time(async () => {
+    for (const m of mail) await readReply(m);
+  });
   const bare = await time(() => Promise.all(mail.map((m) => PostalMime.parse(m))));
   rows.push({
     benchmark: `read ${mail.length} replies (fixtures + sisimai)`,
@@ -46,7 +48,7 @@ export async function pureBenchmarks(): Promise<Row[]> {
     ratio: ours.medianMs / bare.medianMs,
     note: 'full understanding (trim, classify, extract) per bare MIME parse',
   });
-  const heapOurs = heapOf(() => mail.map((m) => understandReply(m)));
+  const heapOurs = await heapOfAsync(() => Promise.all(mail.map((m) => readReply(m))));
   const heapRaw = heapOf(() => mail.map((m) => Buffer.from(m)));
   rows.push({
     benchmark: `memory held by ${mail.length} understood replies`,

@@ -3,7 +3,8 @@
 // and the folder for its outcome. No Temporal, no IMAP: the lookups come in as functions, so
 // the inbox activity, `nettverk review` and the tests share one reading.
 import type { Participant, ParsedReply } from '../domain/types';
-import { headerValue, headerValues, parseMime } from './incoming/mime';
+import { headerValue, headerValues } from './incoming/mime';
+import { parseMimeAsync } from './incoming/mime-postal';
 import { understandReply } from './incoming/understand';
 import {
   matchReply,
@@ -40,7 +41,8 @@ export async function understandAndMatch(
   source: Buffer,
   deps: ReadingDependencies,
 ): Promise<Understood> {
-  const mime = parseMime(source);
+  // Parsed once, by the MIME library (mail/incoming/mime-postal.ts), and read twice at most.
+  const mime = await parseMimeAsync(source);
   let understood = understandReply(source, { mime });
   let reply = toParsedReply(understood);
   const header = (name: string) => headerValue(mime.headers, name);

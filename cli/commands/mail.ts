@@ -101,7 +101,7 @@ Examples:
       'after',
       '\nExamples:\n  $ nettverk parse svar.eml\n  $ nettverk parse svar.eml --json | jq .participants',
     )
-    .action((file: string, o: { json?: boolean }) => {
+    .action(async (file: string, o: { json?: boolean }) => {
       // A saved mail may well hold Latin-1 bytes (its charset says so), so only what is plainly
       // not a mail is refused: no file, a folder, an image, an Outlook .msg.
       const read = readFileBytes(file);
@@ -112,12 +112,14 @@ Examples:
           `${file}: ${binary.what}, not a saved mail (.eml; in Outlook: drag the mail to a folder)`,
         );
       }
-      const { describeReply, understandReply } =
+      const { describeReply } =
         require('../../mail/incoming/understand') as typeof import('../../mail/incoming/understand');
+      const { readReply } =
+        require('../../mail/incoming/read') as typeof import('../../mail/incoming/read');
       // The bounded signal the inbox sends the journey: what parse --json prints.
       const { toParsedReply } =
         require('../../mail/reply-signal') as typeof import('../../mail/reply-signal');
-      const understood = understandReply(read.bytes);
+      const understood = await readReply(read.bytes);
       if (o.json) printJson(toParsedReply(understood));
       else line(describeReply(understood));
     });

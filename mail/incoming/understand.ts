@@ -8,7 +8,7 @@ import { classifyHuman, classifyMachine } from './classify';
 import { htmlToText } from './html-text';
 import { boundText } from './limits';
 import { parseJourneyMessageId } from '../message-id';
-import { parseMime, type ParsedMime } from './mime';
+import type { ParsedMime } from './mime';
 import { participantFromSignature } from './participants';
 import { extractQuestions, readRegistration, registrationCue } from './registration';
 import { answeredStepOf, judge } from './judgement';
@@ -45,7 +45,7 @@ function read(
   senderName: string | null,
 ): { primary: Reading; alternative: Reading | null; body: string; truncated: boolean } {
   const html = mime.html ? htmlToText(mime.html) : null;
-  // What the HTML renders to is bounded like a text body (parseMime bounds the text body).
+  // What the HTML renders to is bounded like a text body (the MIME parse bounds the text body).
   const htmlText = html ? boundText(html.text) : null;
   const htmlFresh = html
     ? boundText(
@@ -75,7 +75,8 @@ function read(
     primary: { trim: trimReply('', opts), source: 'none' },
     alternative: null,
     body: '',
-    truncated: false,
+    // Cut before any body was reached (nested past MAX_MIME_DEPTH): read in part, not empty.
+    truncated: mime.truncated.text || mime.truncated.html,
   };
 }
 
@@ -89,13 +90,13 @@ function displayName(from: Address | null): string | null {
 export interface ReplyContext {
   /** The journey's participants: who «alle tre», «jeg» and «Kari» are in an attendance answer. */
   participants?: Participant[];
-  /** The message already parsed (the inbox parses each message once). */
-  mime?: ParsedMime;
+  /** The message, parsed once (`readReply` in read.ts parses it with postal-mime). */
+  mime: ParsedMime;
 }
 
 /** Read a raw reply (RFC 5322 bytes or text). Never throws on malformed mail. */
-export function understandReply(raw: Buffer | string, context: ReplyContext = {}): UnderstoodReply {
-  const mime = context.mime ?? parseMime(raw);
+export function understandReply(raw: Buffer | string, context: ReplyContext): UnderstoodReply {
+  const { mime } = context;
   const from: Address = mime.from ?? { name: null, address: '' };
   const senderName = displayName(mime.from);
   const { primary, alternative, body, truncated } = read(mime, senderName);

@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { toCampaignTime } from '../../domain/campaign/clock';
 import { plusDays } from '../../demo/simulator/timing';
 import type { Municipality } from '../../domain/types';
-import { understandReply } from '../../mail/incoming/understand';
+import { readReply } from '../../mail/incoming/read';
 import {
   createSimulator,
   planMunicipality,
@@ -65,7 +65,7 @@ describe('the simulated municipalities over real SMTP and IMAP', () => {
     return mail;
   };
   const replies = async () =>
-    (await readMailbox(config.tiAddress)).map((m) => understandReply(m.source));
+    Promise.all((await readMailbox(config.tiAddress)).map((m) => readReply(m.source)));
 
   beforeAll(() => simulator.start());
   afterAll(() => simulator.stop());

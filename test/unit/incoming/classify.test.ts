@@ -6,7 +6,7 @@ import {
 import { bounceInfo, bounceReason, parseDeliveryStatus } from '../../../mail/incoming/bounce';
 import { classifyHuman, classifyMachine } from '../../../mail/incoming/classify';
 import { parseMime } from '../../../mail/incoming/mime';
-import { understandReply } from '../../../mail/incoming/understand';
+import { readReply } from '../../../mail/incoming/read';
 import { eml, reply } from './helpers';
 
 const machine = (raw: string) => {
@@ -87,12 +87,12 @@ describe('bounces', () => {
     ).toBe('bounce');
   });
 
-  it('a person forwarding a bounce to us is a person', () => {
+  it('a person forwarding a bounce to us is a person', async () => {
     const raw = reply(
       'Hei, vi fikk denne feilmeldingen da vi sendte påmeldingen. Har dere fått den?\n\n---------- Videresendt melding ---------\nFra: Mail Delivery Subsystem <mailer-daemon@mx.example>\nEmne: Delivery Status Notification (Failure)\n\nDelivery to the following recipient failed permanently:\n\n     dolvik@transparency.no',
     );
     expect(machine(raw)).toBeNull();
-    expect(understandReply(raw).kind).toBe('question');
+    expect((await readReply(raw)).kind).toBe('question');
   });
 
   it('parses the per-recipient blocks of a delivery-status part', () => {
@@ -209,26 +209,26 @@ describe('automatic replies', () => {
     ['a null return path', { 'Return-Path': '<>' }, 'Takk for meldingen.'],
     ['a no-reply sender', { From: 'noreply@voss.kommune.example' }, 'Vi har mottatt henvendelsen.'],
   ];
-  it.each(cases)('%s', (_, headers, body) => {
+  it.each(cases)('%s', async (_, headers, body) => {
     const raw = reply(body, headers);
     expect(machine(raw)?.kind).toBe('auto-reply');
-    expect(understandReply(raw).kind).toBe('auto-reply');
+    expect((await readReply(raw)).kind).toBe('auto-reply');
   });
 
-  it('X-Auto-Response-Suppress alone does not make a person a machine', () => {
+  it('X-Auto-Response-Suppress alone does not make a person a machine', async () => {
     const raw = reply('Vi melder på Kari Nordmann, kommunalsjef, kari@voss.kommune.example.', {
       'X-Auto-Response-Suppress': 'All',
     });
     expect(machine(raw)).toBeNull();
-    expect(understandReply(raw).kind).toBe('registration');
+    expect((await readReply(raw)).kind).toBe('registration');
   });
 
   it('Auto-Submitted: no is a person', () => {
     expect(machine(reply('Hei', { 'Auto-Submitted': 'no' }))).toBeNull();
   });
 
-  it('an out-of-office with no header at all is read from its words', () => {
-    const r = understandReply(
+  it('an out-of-office with no header at all is read from its words', async () => {
+    const r = await readReply(
       reply('Jeg er på ferie og er tilbake på kontoret mandag 12. august.\n\nMvh\nKari'),
     );
     expect(r.kind).toBe('auto-reply');
@@ -236,8 +236,8 @@ describe('automatic replies', () => {
     expect(readsAsOutOfOffice('Vi melder på Kari.')).toBe(false);
   });
 
-  it('a person on holiday who still registers is a person', () => {
-    const r = understandReply(
+  it('a person on holiday who still registers is a person', async () => {
+    const r = await readReply(
       reply('Jeg er på ferie, men vi melder på Ola Hansen, rådgiver, ola@voss.kommune.example.'),
     );
     expect(r.kind).toBe('registration');

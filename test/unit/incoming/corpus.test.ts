@@ -21,7 +21,10 @@ describe('reply trimming corpora', () => {
 });
 
 describe('sisimai classification corpus', () => {
-  const score = classificationAvailable() ? scoreClassification() : null;
+  let score: Awaited<ReturnType<typeof scoreClassification>> | null = null;
+  beforeAll(async () => {
+    score = classificationAvailable() ? await scoreClassification() : null;
+  }, 120_000);
 
   it('is there', () => {
     expect(score).not.toBeNull();

@@ -5,7 +5,8 @@
 //   textExcludes, returnDate (automatic replies), attachments (filename, contentType[, size]).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describeReply, understandReply } from '../../../mail/incoming/understand';
+import { describeReply, type UnderstoodReply } from '../../../mail/incoming/understand';
+import { readReply } from '../../../mail/incoming/read';
 import { FIXTURES, fixture, fixtureNames } from './helpers';
 
 type Expected = Record<string, unknown> & {
@@ -39,7 +40,10 @@ describe.each(names)('%s', (name) => {
   const expected = JSON.parse(
     readFileSync(path.join(FIXTURES, `${name}.expected.json`), 'utf8'),
   ) as Expected;
-  const reply = understandReply(fixture(name));
+  let reply: UnderstoodReply;
+  beforeAll(async () => {
+    reply = await readReply(fixture(name));
+  });
 
   for (const [key, value] of Object.entries(expected)) {
     it(key, () => {

@@ -1,10 +1,10 @@
 // The judgement on sentences none of the corpora hold: negation, condition and question
 // scope, conflicting cues, and what stays sure. Expectations written before running them.
-import { understandReply } from '../../../mail/incoming/understand';
+import { readReply } from '../../../mail/incoming/read';
 import { reply } from './helpers';
 
-const read = (body: string) => {
-  const r = understandReply(reply(body));
+const read = async (body: string) => {
+  const r = await readReply(reply(body));
   return { kind: r.kind, review: r.needsReview };
 };
 
@@ -62,26 +62,26 @@ it.each([
     'registration',
     false,
   ],
-])('%j → %s (review %s)', (body, kind, review) => {
-  expect(read(body)).toEqual({ kind, review });
+])('%j → %s (review %s)', async (body, kind, review) => {
+  expect(await read(body)).toEqual({ kind, review });
 });
 
-it('states its evidence: the sentence that declined', () => {
-  const r = understandReply(reply('Hei\n\nKvinesdal kommune melder seg ikke på i år.\n\nAud'));
+it('states its evidence: the sentence that declined', async () => {
+  const r = await readReply(reply('Hei\n\nKvinesdal kommune melder seg ikke på i år.\n\nAud'));
   expect(r.evidence).toContain(
     'negated registration: «Kvinesdal kommune melder seg ikke på i år.»',
   );
 });
 
-it('records a thank-you as thanks only', () => {
-  expect(understandReply(reply('Tusen takk! Vi gleder oss.')).thanksOnly).toBe(true);
-  expect(understandReply(reply('Takk. Hva koster det?')).thanksOnly).toBe(false);
+it('records a thank-you as thanks only', async () => {
+  expect((await readReply(reply('Tusen takk! Vi gleder oss.'))).thanksOnly).toBe(true);
+  expect((await readReply(reply('Takk. Hva koster det?'))).thanksOnly).toBe(false);
 });
 
 // In answer to «we need a few more details» (registration-incomplete): written before the rule.
 describe('answers that complete a registration', () => {
-  const completing = (body: string) => {
-    const r = understandReply(
+  const completing = async (body: string) => {
+    const r = await readReply(
       reply(body, {
         Subject: 'SV: Påmeldingen – vi trenger noen flere opplysninger',
         'In-Reply-To': '<nv.ks-ti-2013.4621.registration-incomplete-1@transparency.no>',
@@ -94,33 +94,35 @@ describe('answers that complete a registration', () => {
     };
   };
 
-  it('«Ledergruppen stiller seg bak» completes it, nobody added', () => {
+  it('«Ledergruppen stiller seg bak» completes it, nobody added', async () => {
     expect(
-      completing(
+      await completing(
         'Hei\n\nLedergruppen gikk gjennom saken i dag og stiller seg bak deltakelsen.\n\nKari',
       ),
     ).toEqual({ kind: 'registration', review: false, participants: [] });
   });
 
-  it('«Det blir bare meg» completes it', () => {
-    expect(completing('Hei\n\nDet blir bare meg fra Voss denne gangen.\n\nKari')).toEqual({
+  it('«Det blir bare meg» completes it', async () => {
+    expect(await completing('Hei\n\nDet blir bare meg fra Voss denne gangen.\n\nKari')).toEqual({
       kind: 'registration',
       review: false,
       participants: [],
     });
   });
 
-  it('«ikke behandlet ennå, vi kommer tilbake» changes nothing', () => {
+  it('«ikke behandlet ennå, vi kommer tilbake» changes nothing', async () => {
     expect(
-      completing(
-        'Hei\n\nSaken er ikke behandlet i ledergruppen ennå. Vi kommer tilbake etter møtet.\n\nKari',
+      (
+        await completing(
+          'Hei\n\nSaken er ikke behandlet i ledergruppen ennå. Vi kommer tilbake etter møtet.\n\nKari',
+        )
       ).kind,
     ).not.toBe('registration');
   });
 
-  it('a bare name completed by the next sentence about «hun»', () => {
+  it('a bare name completed by the next sentence about «hun»', async () => {
     expect(
-      completing(
+      await completing(
         'Hei\n\nI tillegg blir Siri Vik med. Hun er økonomisjef og har e-post siri.vik@voss.kommune.example.\n\nKari',
       ),
     ).toEqual({ kind: 'registration', review: false, participants: ['Siri Vik'] });
@@ -129,15 +131,15 @@ describe('answers that complete a registration', () => {
 
 // Written before the rules below: sentences none of the corpora hold.
 describe('more readings', () => {
-  it('«Vi prioriterer ikke dette i år» declines', () => {
-    expect(read('Hei\n\nVi prioriterer ikke dette i år, dessverre.\n\nAud')).toEqual({
+  it('«Vi prioriterer ikke dette i år» declines', async () => {
+    expect(await read('Hei\n\nVi prioriterer ikke dette i år, dessverre.\n\nAud')).toEqual({
       kind: 'decline',
       review: false,
     });
   });
 
-  it('declining to write the lessons is no withdrawal', () => {
-    const r = understandReply(
+  it('declining to write the lessons is no withdrawal', async () => {
+    const r = await readReply(
       reply('Hei\n\nVi rekker ikke å skrive noe oppsummering nå, det er for travelt.\n\nAud', {
         Subject: 'SV: Erfaringer fra nettverket',
         'In-Reply-To': '<nv.ks-ti-2013.4621.lessons-request-1@transparency.no>',
@@ -146,8 +148,8 @@ describe('more readings', () => {
     expect(r.kind).toBe('other');
   });
 
-  it('«klarert med rådmannen», «C passer oss best», a capitalised title before the name', () => {
-    const r = understandReply(
+  it('«klarert med rådmannen», «C passer oss best», a capitalised title before the name', async () => {
+    const r = await readReply(
       reply(
         'Hei\n\nVi melder på:\n* Kommunalsjef Åse Lie – ase.lie@voss.kommune.example\n\nDet er klarert med rådmannen. C passer oss best.\n\nAud',
       ),
@@ -160,8 +162,8 @@ describe('more readings', () => {
     }).toEqual({ kind: 'registration', names: ['Åse Lie'], anchored: true, network: 'C' });
   });
 
-  it('a question with an «if» in it asks; it puts no condition on the registration', () => {
-    const r = understandReply(
+  it('a question with an «if» in it asks; it puts no condition on the registration', async () => {
+    const r = await readReply(
       reply(
         'Hei\n\nVi melder på Åse Lie, rådgiver, ase.lie@voss.kommune.example. Går det an å bytte henne ut hvis hun slutter?\n\nAud',
       ),

@@ -6,7 +6,7 @@
 // These tests depend on speed: the bound is ~10x what each case measures on a loaded
 // two-CPU machine after the fix (tens of milliseconds), and far below what they took before
 // (seconds to minutes, or a thrown SyntaxError for the long boundary).
-import { understandReply } from '../../../mail/incoming/understand';
+import { readReply } from '../../../mail/incoming/read';
 import { toParsedReply } from '../../../mail/reply-signal';
 import { eml, reply } from './helpers';
 
@@ -97,10 +97,10 @@ const cases: [string, () => string][] = [
 ];
 
 describe('hostile replies are read in bounded time and size (depends on speed)', () => {
-  it.each(cases)(`%s: read in under ${BOUND_MS} ms, payload under the cap`, (_name, make) => {
+  it.each(cases)(`%s: read in under ${BOUND_MS} ms, payload under the cap`, async (_name, make) => {
     const raw = make();
     const started = performance.now();
-    const understood = understandReply(raw);
+    const understood = await readReply(raw);
     const payload = toParsedReply(understood);
     const elapsed = performance.now() - started;
     expect(elapsed).toBeLessThan(BOUND_MS);
@@ -113,17 +113,17 @@ describe('hostile replies are read in bounded time and size (depends on speed)',
     expect(Buffer.byteLength(JSON.stringify(payload))).toBeLessThan(PAYLOAD_CAP_BYTES);
   });
 
-  it('says when it read only part of a large reply, and keeps its start', () => {
-    const r = understandReply(
+  it('says when it read only part of a large reply, and keeps its start', async () => {
+    const r = await readReply(
       reply(`Vi melder på Kari Nordmann.\n\n${fill('Lorem ipsum dolor sit amet. ', 3 * MB)}`),
     );
     expect(r.truncated).toBe(true);
     expect(r.text).toContain('Vi melder på Kari Nordmann.');
-    expect(understandReply(reply('Vi kommer.')).truncated).toBe(false);
+    expect((await readReply(reply('Vi kommer.'))).truncated).toBe(false);
   });
 
-  it('reads the text of a part under a 100 KB boundary as plain text, without throwing', () => {
-    const r = understandReply(longBoundary(100 * 1024));
+  it('reads the text of a part under a 100 KB boundary as plain text, without throwing', async () => {
+    const r = await readReply(longBoundary(100 * 1024));
     expect(r.kind).not.toBe('bounce');
     expect(typeof r.text).toBe('string');
   });

@@ -3,7 +3,7 @@
 // a way that would move a journey, file a person's mail as a machine's, or put a person on
 // the wrong side of the hotel list. Accuracy is measured, not asserted: `npm run score:replies`.
 import type { Participant } from '../../../domain/types';
-import { understandReply } from '../../../mail/incoming/understand';
+import { readReply } from '../../../mail/incoming/read';
 import { loadReplyCases, replySet } from '../../../bench/replies/cases';
 import { scoreCase, summarise } from '../../../bench/replies/score';
 
@@ -33,8 +33,8 @@ describe.each([
   ...cases.map((c) => [c.file, c] as const),
   ...unseen.map((c) => [`unseen/${c.file}`, c] as const),
 ])('%s', (_file, c) => {
-  it('is not read harmfully', () => {
-    const reply = understandReply(c.raw, { participants: contextOf(c) });
+  it('is not read harmfully', async () => {
+    const reply = await readReply(c.raw, { participants: contextOf(c) });
     const score = scoreCase(c, reply);
     // The evidence is in the message, so a failure says why the reader read it so.
     expect({ harmful: score.harmful, evidence: score.evidence }).toEqual({
@@ -45,9 +45,9 @@ describe.each([
   });
 });
 
-it('meets the targets on the corpus: under 15% to review, at least 90% fully right', () => {
-  const scores = cases.map((c) =>
-    scoreCase(c, understandReply(c.raw, { participants: contextOf(c) })),
+it('meets the targets on the corpus: under 15% to review, at least 90% fully right', async () => {
+  const scores = await Promise.all(
+    cases.map(async (c) => scoreCase(c, await readReply(c.raw, { participants: contextOf(c) }))),
   );
   const summary = summarise(scores, cases);
   // The issue's targets over both tuned sets (today 92.7% and 90.0%, 2.3% and 4.3% to review).

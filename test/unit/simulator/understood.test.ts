@@ -4,7 +4,8 @@
 // dinner, diets and a substitute, a bounce with our Message-ID, an out-of-office.
 import { applyAttendance, emptyAttendance } from '../../../domain/journey/attendance';
 import type { Participant } from '../../../domain/types';
-import { understandReply, type UnderstoodReply } from '../../../mail/incoming/understand';
+import type { UnderstoodReply } from '../../../mail/incoming/understand';
+import { readReply } from '../../../mail/incoming/read';
 import { composeIntent, type Intent } from '../../../demo/simulator/compose';
 import { planAll, planMunicipality } from '../../../demo/simulator/plan';
 import { PERSONAS } from '../../../demo/simulator/types';
@@ -17,7 +18,7 @@ const TI = 'dolvik@transparency.no';
 const label = (p: MunicipalityPlan) =>
   `${p.index} ${p.municipality.name} (${p.persona}, ${p.lang})`;
 
-function reply(
+async function reply(
   plan: MunicipalityPlan,
   intent: Intent,
   mail: OurMail,
@@ -29,7 +30,7 @@ function reply(
     original: mail.original,
     date,
   });
-  const understood = understandReply(composed.raw);
+  const understood = await readReply(composed.raw);
   // The demo's municipalities write plainly: a reading sent to review would stall the demo.
   expect({ who: label(plan), review: understood.needsReview }).toEqual({
     who: label(plan),
@@ -97,7 +98,11 @@ describe('complete registrations are read with every participant, anchoring and 
                 : 'no-response-closing-1',
             participants: [],
           });
-    const { understood: r } = reply(plan, { kind: 'registration', variant: how.variant }, mail);
+    const { understood: r } = await reply(
+      plan,
+      { kind: 'registration', variant: how.variant },
+      mail,
+    );
     expect(r.kind).toBe('registration');
     expectPeople(r.participants, plan.participants);
     expect(r.anchored).toBe(true);
@@ -111,10 +116,12 @@ describe('complete registrations are read with every participant, anchoring and 
 describe('the incomplete registration, then the rest', () => {
   const cases = plans.filter((p) => p.persona === 'incomplete-then-complete');
   test.each(cases.map((p) => [label(p), p] as const))('%s', async (_l, plan) => {
-    const first = reply(
-      plan,
-      { kind: 'registration', variant: 'incomplete-first' },
-      await invitation(plan),
+    const first = (
+      await reply(
+        plan,
+        { kind: 'registration', variant: 'incomplete-first' },
+        await invitation(plan),
+      )
     ).understood;
     expect(first.kind).toBe('registration');
     expectPeople(first.participants, [plan.contact]);
@@ -126,11 +133,8 @@ describe('the incomplete registration, then the rest', () => {
       missing: ['participants', 'anchoring'],
       to: [{ name: plan.contact.name, address: plan.contact.email }],
     });
-    const rest = reply(
-      plan,
-      { kind: 'registration', variant: 'incomplete-rest' },
-      request,
-    ).understood;
+    const rest = (await reply(plan, { kind: 'registration', variant: 'incomplete-rest' }, request))
+      .understood;
     expect(rest.kind).toBe('registration');
     expectPeople(
       rest.participants,
@@ -148,7 +152,7 @@ describe('questions, declines and machines', () => {
   test.each(byPersona('question-then-register').map((p) => [label(p), p] as const))(
     'a question: %s',
     async (_l, plan) => {
-      const { understood: r } = reply(plan, { kind: 'question' }, await invitation(plan));
+      const { understood: r } = await reply(plan, { kind: 'question' }, await invitation(plan));
       expect(r.kind).toBe('question');
       expect(r.questions).toHaveLength(2);
       expect(r.participants).toBeNull();
@@ -158,7 +162,7 @@ describe('questions, declines and machines', () => {
   test.each(byPersona('decline').map((p) => [label(p), p] as const))(
     'a decline: %s',
     async (_l, plan) => {
-      const { understood: r } = reply(plan, { kind: 'decline' }, await invitation(plan));
+      const { understood: r } = await reply(plan, { kind: 'decline' }, await invitation(plan));
       expect(r.kind).toBe('decline');
       expect(r.text).toMatch(
         plan.lang === 'nn' ? /diverre ikkje kapasitet i år/ : /dessverre ikke kapasitet i år/,
@@ -170,7 +174,7 @@ describe('questions, declines and machines', () => {
     'an Exchange out-of-office: %s',
     async (_l, plan) => {
       const mail = await invitation(plan);
-      const { understood: r, composed } = reply(
+      const { understood: r, composed } = await reply(
         plan,
         { kind: 'out-of-office', back: '2013-05-06' },
         mail,
@@ -190,7 +194,7 @@ describe('questions, declines and machines', () => {
     async (_l, plan) => {
       const mail = await invitation(plan);
       const returnedHeaders = mail.raw.toString('latin1').split(/\r?\n\r?\n/)[0];
-      const { understood: r, composed } = reply(
+      const { understood: r, composed } = await reply(
         plan,
         {
           kind: 'bounce',
@@ -249,7 +253,7 @@ describe('attendance answers', () => {
     const responders = plan.attendanceMode === 'each' ? current : [current[0]];
     const answers: NonNullable<UnderstoodReply['attendance']> = [];
     for (const responder of responders) {
-      const { understood: r } = reply(
+      const { understood: r } = await reply(
         plan,
         { kind: 'attendance', responder, situation },
         mail,
@@ -312,7 +316,7 @@ describe('status and lessons learned are reports, not attendance or questions', 
         step: `g${n}-status-request-1`,
         gathering: n,
       });
-      const { understood: r } = reply(plan, { kind: 'status', n, responder }, mail);
+      const { understood: r } = await reply(plan, { kind: 'status', n, responder }, mail);
       expect({ n, kind: r.kind, attendance: r.attendance, questions: r.questions }).toEqual({
         n,
         kind: 'other',
@@ -327,7 +331,7 @@ describe('status and lessons learned are reports, not attendance or questions', 
       step: 'g3-lessons-request-1',
       gathering: 3,
     });
-    const { understood: r } = reply(plan, { kind: 'lessons', responder }, mail);
+    const { understood: r } = await reply(plan, { kind: 'lessons', responder }, mail);
     expect({ kind: r.kind, attendance: r.attendance, questions: r.questions }).toEqual({
       kind: 'other',
       attendance: null,
@@ -349,19 +353,17 @@ describe('every persona reads right in both languages (for a runner that picks p
   test.each(cases)('%s', async (_l, plan) => {
     const mail = await invitation(plan);
     if (plan.persona === 'incomplete-then-complete') {
-      const r = reply(plan, { kind: 'registration', variant: 'incomplete-first' }, mail).understood;
+      const r = (await reply(plan, { kind: 'registration', variant: 'incomplete-first' }, mail))
+        .understood;
       expectPeople(r.participants, [plan.contact]);
       expect(r.anchored).toBeNull();
-      const rest = reply(
-        plan,
-        { kind: 'registration', variant: 'incomplete-rest' },
-        mail,
-      ).understood;
+      const rest = (await reply(plan, { kind: 'registration', variant: 'incomplete-rest' }, mail))
+        .understood;
       expectPeople(rest.participants, plan.participants.slice(1));
       expect(rest.anchored).toBe(true);
       return;
     }
-    const { understood: r } = reply(
+    const { understood: r } = await reply(
       plan,
       { kind: 'registration', variant: FIRST[plan.persona]!.variant },
       mail,
@@ -370,7 +372,7 @@ describe('every persona reads right in both languages (for a runner that picks p
     expectPeople(r.participants, plan.participants);
     expect(r.anchored).toBe(true);
     for (const kind of ['question', 'decline'] as const) {
-      expect(reply(plan, { kind }, mail).understood.kind).toBe(kind);
+      expect((await reply(plan, { kind }, mail)).understood.kind).toBe(kind);
     }
   });
 });
