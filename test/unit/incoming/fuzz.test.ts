@@ -240,8 +240,6 @@ describe('found by fuzzing (depends on speed)', () => {
       const r = await readReply(Buffer.from(raw, 'latin1'));
       expect(JSON.stringify(r)).not.toContain('\\u0000');
     }
-    expect((await readReply(bounce)).bounce?.originalMessageId).toBe(
-      '<lost@voss.kommune.example>',
-    );
+    expect((await readReply(bounce)).bounce?.originalMessageId).toBe('<lost@voss.kommune.example>');
   });
 });
