@@ -18,6 +18,7 @@ import {
 } from '../mail/inbox-reading';
 import { emailDomain } from '../domain/contacts';
 import { OperationError } from './errors';
+import { campaignState } from './journeys';
 
 export interface ReviewItem {
   uid: number;
@@ -179,6 +180,14 @@ export interface Correction {
   networkPreference?: NetworkId;
 }
 
+/** «--network D» in a campaign of A, B and C would be a wish nobody can meet. */
+export function checkNetworkWish(wish: NetworkId, campaignId: string, networks: NetworkId[]): void {
+  if (!networks.includes(wish))
+    throw new OperationError(
+      `--network ${wish}: campaign ${campaignId} has networks ${networks.join(', ')}.`,
+    );
+}
+
 /** The reading a person confirmed: their corrections over the proposal, and sure. */
 export function correctedReading(reply: ParsedReply, c: Correction, by: string): ParsedReply {
   const kind = c.kind ?? reply.kind;
@@ -227,6 +236,14 @@ export async function acceptReview(
       throw new OperationError(
         `Message ${uid} is ${reply.kind === 'bounce' ? 'a bounce' : 'an automatic reply'}: there is nothing to accept; dismiss it.`,
       );
+    if (correction.networkPreference !== undefined) {
+      const { campaign } = await campaignState(client, ref.campaignId);
+      checkNetworkWish(
+        correction.networkPreference,
+        campaign.id,
+        campaign.networks.map((n) => n.id),
+      );
+    }
     const confirmed = correctedReading(reply, correction, by);
     if (!(await deliverToJourney(client, ref, confirmed, arrivedAtMs, by)))
       throw new OperationError(

@@ -114,7 +114,9 @@ export function greenMail(config: Config, stateDir: string): ServiceDefinition {
     ports: [smtp.port, imap.port],
     command: 'java',
     args: [
-      '-Xmx384m',
+      // Every mail is kept in memory: a benchmark's thousands of invitations, replies and our
+      // copies outgrew 384 MB (OutOfMemoryError, and a process that no longer answered).
+      '-Xmx1g',
       `-Dgreenmail.smtp.hostname=${smtp.host}`,
       `-Dgreenmail.smtp.port=${smtp.port}`,
       `-Dgreenmail.imap.hostname=${imap.host}`,
