@@ -85,9 +85,11 @@ export async function createWorkers(options: WorkerOptions): Promise<RunningWork
     // this across the queue's partitions, each a bucket of its own, so at R it held the
     // queue to about half of R. The exact limit is the gate's.
     maxTaskQueueActivitiesPerSecond: (2 * config.smtp.ratePerMinute) / 60,
-    // No more sends waiting for a turn than one window frees: none waits past a minute
-    // or so, well inside the attempt's start-to-close.
-    maxConcurrentActivityTaskExecutions: Math.min(config.smtp.poolSize, perWorker),
+    // Sends at once: four per SMTP connection, so that archive checks (IMAP round trips,
+    // batched per search) overlap other sends' exchanges and the connections stay busy;
+    // no more than one window frees, so no send waits for its turn past a minute or so,
+    // well inside the attempt's start-to-close.
+    maxConcurrentActivityTaskExecutions: Math.min(4 * config.smtp.poolSize, perWorker),
     shutdownGraceTime: '10 seconds',
   });
 

@@ -181,7 +181,8 @@ async function alreadyAccepted(
   return archive.contains(messageId);
 }
 
-function toNodemailer(m: ComposedMessage) {
+/** The composed message as nodemailer takes it (the bench hands the same to its baseline). */
+export function toNodemailer(m: ComposedMessage) {
   return {
     messageId: m.messageId,
     from: { name: m.from.name ?? '', address: m.from.address },

@@ -1,11 +1,16 @@
-// SMTP from configuration: one connection per message, so a send can be cut off.
+// SMTP from configuration: `SMTP_POOL_SIZE` connections kept open, each carrying one
+// message at a time, so a send can still be cut off.
 //
-// Why not a pool: an attempt that outlives its start-to-close timeout is retried while it
-// still runs, and a second attempt that checks the archive before the first one's message
-// is accepted sends it again. The send activity therefore ends every SMTP exchange before
-// its deadline (send.ts), which needs the socket of exactly this message to destroy; a
-// pooled connection carries other messages and offers no way to abort one. At the
-// provider's ~30 mails a minute a connection per message costs nothing that matters.
+// Why each connection carries one message at a time: an attempt that outlives its
+// start-to-close timeout is retried while it still runs, and a second attempt that checks
+// the archive before the first one's message is accepted sends it again. The send
+// activity therefore ends every SMTP exchange before its deadline (send.ts), which needs
+// the socket of exactly this message to destroy. nodemailer's pool shares its connections
+// between messages and offers no way to abort one; so each connection is a lane (a pool of
+// one, whose socket we hold), a message takes a free lane for its exchange alone, and
+// cutting it destroys that lane's socket: no other message is on it. The lane then opens a
+// new connection for the next message. A new connection per message (as before) cost a
+// greeting and EHLO each: half the throughput of a pool into GreenMail (bench/mail.ts).
 import net from 'node:net';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
@@ -14,8 +19,8 @@ import { explainTransportError, mailSecurity } from '../../platform/transport-se
 
 export interface MailTransport {
   /**
-   * Sends one message on a connection of its own. Aborting `signal` destroys that
-   * connection at once: the server then keeps the message only if it had already received
+   * Sends one message on a connection that carries nothing else meanwhile (waiting for a
+   * free one if all are busy). Aborting `signal` destroys that connection at once: the server then keeps the message only if it had already received
    * all of it (the archive copy then shows it), and the promise rejects.
    */
   send(message: SendMailOptions, signal: AbortSignal): Promise<SMTPTransport.SentMessageInfo>;
@@ -23,11 +28,15 @@ export interface MailTransport {
   close(): void;
 }
 
+interface Lane {
+  transport: nodemailer.Transporter<SMTPTransport.SentMessageInfo>;
+  socket: net.Socket | null;
+}
+
 export function createTransport(config: Config): MailTransport {
   const { smtp } = config;
-  const open = new Set<net.Socket>();
   const security = mailSecurity(smtp, config.allowPlaintext);
-  const options: SMTPTransport.Options = {
+  const options = {
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
@@ -41,54 +50,84 @@ export function createTransport(config: Config): MailTransport {
     logger: false,
   };
 
+  const lanes: Lane[] = [];
+  const free: Lane[] = [];
+  const waiting: Array<(lane: Lane) => void> = [];
+  for (let i = 0; i < smtp.poolSize; i++) {
+    const lane: Lane = { transport: null as unknown as Lane['transport'], socket: null };
+    lane.transport = nodemailer.createTransport({
+      ...options,
+      pool: true,
+      maxConnections: 1,
+      // A message whose connection closed under it fails: nodemailer would otherwise send it
+      // again on a new connection, after we cut it because its attempt's time was up.
+      maxRequeues: 0,
+      // nodemailer upgrades an open socket itself (smtps at once, STARTTLS when offered).
+      getSocket: (_opts, callback) => {
+        const s = net.connect({ host: smtp.host, port: smtp.port });
+        lane.socket = s;
+        s.once('close', () => {
+          if (lane.socket === s) lane.socket = null;
+        });
+        let answered = false;
+        const answer = (error: Error | null) => {
+          if (answered) return;
+          answered = true;
+          if (error) callback(error, null);
+          else callback(null, { connection: s });
+        };
+        const timer = setTimeout(
+          () => s.destroy(new Error('SMTP connection timeout')),
+          options.connectionTimeout,
+        );
+        s.once('connect', () => {
+          clearTimeout(timer);
+          answer(null);
+        });
+        s.once('error', (error) => {
+          clearTimeout(timer);
+          answer(error);
+        });
+      },
+    } as SMTPTransport.Options);
+    lanes.push(lane);
+    free.push(lane);
+  }
+  const take = () =>
+    new Promise<Lane>((resolve) => {
+      const lane = free.pop();
+      if (lane) resolve(lane);
+      else waiting.push(resolve);
+    });
+  const give = (lane: Lane) => {
+    const next = waiting.shift();
+    if (next) next(lane);
+    else free.push(lane);
+  };
+
   return {
     async send(message, signal) {
       if (signal.aborted) throw new Error('SMTP exchange aborted before it began');
-      let socket: net.Socket | null = null;
-      const abort = () => socket?.destroy(new Error('SMTP exchange aborted: attempt deadline'));
+      const lane = await take();
+      // Only this message is on the lane's connection until it is given back.
+      const abort = () =>
+        lane.socket?.destroy(new Error('SMTP exchange aborted: attempt deadline'));
       signal.addEventListener('abort', abort, { once: true });
-      const perMessage: SMTPTransport.Options = {
-        ...options,
-        // nodemailer upgrades an open socket itself (smtps at once, STARTTLS when offered).
-        getSocket: (_opts, callback) => {
-          const s = net.connect({ host: smtp.host, port: smtp.port });
-          socket = s;
-          open.add(s);
-          s.once('close', () => open.delete(s));
-          let answered = false;
-          const answer = (error: Error | null) => {
-            if (answered) return;
-            answered = true;
-            if (error) callback(error, null);
-            else callback(null, { connection: s });
-          };
-          const timer = setTimeout(
-            () => s.destroy(new Error('SMTP connection timeout')),
-            options.connectionTimeout,
-          );
-          s.once('connect', () => {
-            clearTimeout(timer);
-            answer(null);
-          });
-          s.once('error', (error) => {
-            clearTimeout(timer);
-            answer(error);
-          });
-          if (signal.aborted) abort();
-        },
-      };
-      const transport = nodemailer.createTransport(perMessage);
       try {
-        return await transport.sendMail(message);
+        if (signal.aborted) throw new Error('SMTP exchange aborted before it began');
+        return await lane.transport.sendMail(message);
       } catch (error) {
         throw explainTransportError('SMTP', smtp, security, error);
       } finally {
         signal.removeEventListener('abort', abort);
-        transport.close();
+        give(lane);
       }
     },
     close() {
-      for (const s of open) s.destroy();
+      for (const lane of lanes) {
+        lane.socket?.destroy();
+        lane.transport.close();
+      }
     },
   };
 }
