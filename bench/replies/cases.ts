@@ -10,7 +10,7 @@ export const REPLIES_NB = path.resolve(__dirname, '../../test/fixtures/replies-n
  * `cases` and `cases-2` (what the reader is tuned on) or `unseen` (held out: scored, never
  * tuned on).
  */
-export const REPLY_SETS = ['cases', 'cases-2', 'unseen'] as const;
+export const REPLY_SETS = ['cases', 'cases-2', 'unseen', 'unseen-3'] as const;
 export function replySet(name: string | undefined): string {
   const set = REPLY_SETS.find((s) => s === name);
   if (!set) throw new Error(`--set: expected ${REPLY_SETS.join(', ')}, got ${name ?? 'nothing'}`);

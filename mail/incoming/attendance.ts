@@ -31,6 +31,8 @@ import {
   NOT_A_NAME_START,
   VERB_FIRST,
   WITH_ME,
+  ON_BEHALF,
+  EXCEPT,
 } from './attendance-cues';
 
 interface Answer extends AttendanceAnswer {
@@ -167,9 +169,15 @@ export function readAttendanceReading(
   for (const [index, line] of allLines.entries()) {
     if (table?.rows.has(index)) continue;
     const m =
-      /^\s*(overnatting|middag|allergi(?:er)?|matallergi(?:er)?|kosthold|diett|spesielle behov|deltar|deltek|kommer)\s*:\s*(.*)$/i.exec(
+      /^\s*(overnatting|middag|allergi(?:er|ar)?|matallergi(?:er|ar)?|kosthold|diett|spesielle behov|deltar|deltek|kommer|kjem)\s*:\s*(.*)$/i.exec(
         line,
       );
+    // «Namn: Oddny Loen» opens one person's form lines.
+    const named = /^\s*(?:navn|namn|name|deltaker|deltakar)\s*:\s*(.+?)\s*$/i.exec(line);
+    if (named && namesIn(named[1]).length) {
+      lastSubjects = [namesIn(named[1])[0]];
+      continue;
+    }
     if (!m) {
       body.push(line);
       continue;
@@ -181,7 +189,7 @@ export function readAttendanceReading(
     const field = m[1].toLowerCase();
     if (field === 'overnatting') a.overnight = yes ? true : no ? false : a.overnight;
     else if (field === 'middag') a.dinner = yes ? true : no ? false : a.dinner;
-    else if (field === 'deltar' || field === 'deltek' || field === 'kommer')
+    else if (field === 'deltar' || field === 'deltek' || field === 'kommer' || field === 'kjem')
       a.attending = yes ? true : no ? false : a.attending;
     else if (!no && value) a.dietary = value.replace(/\.$/, '');
   }
@@ -197,7 +205,7 @@ export function readAttendanceReading(
     // Also before a new subject: «Ivar treng rom, eg bur i Bergen og treng ikkje rom».
     const clauses = sentence
       .split(
-        /,\s*(?=(?:men|mens|og|samt|jeg|eg|han|hun|ho|but|and|I (?:will|am|need|have|can|cannot|would|won't|shall|must|also))\s)|;\s*|\s[–—]\s|(?<!\s)\s+(?=men\s)/i,
+        /,\s*(?=(?:men|mens|og|samt|jeg|eg|han|hun|ho|but|and|I (?:will|am|need|have|can|cannot|would|won't|shall|must|also))\s)|;\s*|\s[–—-]\s|(?<!\s)\s+(?=men\s)/i,
       )
       .flatMap((c) => c.split(NEW_PERSON))
       // «Glutenfritt til Marta, laktosefritt til meg»: a diet each.
@@ -247,7 +255,8 @@ export function readAttendanceReading(
       }
       let subjects: (string | null)[];
       // «Per og jeg», «verken Geir eller jeg»: the sender is one of them.
-      const self = SELF.test(clause) || SELF_EN.test(clause);
+      // «Jeg skriver på vegne av Vidar»: the sender only writes; Vidar is who it is about.
+      const self = (SELF.test(clause) || SELF_EN.test(clause)) && !ON_BEHALF.test(clause);
       if (names.length && senderName && self && !names.includes(senderName))
         names = [...names, senderName];
       const explicit = names.length > 0 || GROUP.test(clause) || self;
@@ -275,9 +284,9 @@ export function readAttendanceReading(
       let overnight = OVERNIGHT_NO.test(clause) ? false : OVERNIGHT.test(clause) ? true : null;
       let dinner = DINNER_NO.test(clause) ? false : DINNER.test(clause) ? true : null;
       // «Jeg blir med på middagen, Siri må stå over den»: «den» is the dinner just named.
-      if (DECLINES_IT.test(clause) && overnight === null && dinner === null) {
-        if (topic === 'dinner') dinner = false;
-        else if (topic === 'overnight') overnight = false;
+      if (DECLINES_IT.test(clause)) {
+        if (topic === 'dinner' && dinner === null) dinner = false;
+        else if (topic === 'overnight' && overnight === null) overnight = false;
       }
       if (dinner !== null) topic = 'dinner';
       else if (overnight !== null) topic = 'overnight';
@@ -298,6 +307,17 @@ export function readAttendanceReading(
         // «Jeg bor i Oslo, men overnatter likevel»: who the next clause is about.
         if (explicit) lastSubjects = continuing;
         continue;
+      }
+      // «Middag for alle unntatt Berit»: the group gets it, the named the other way.
+      const except = EXCEPT.exec(clause);
+      const excluded = except ? namesIn(clause.slice(except.index)) : [];
+      if (excluded.length) {
+        subjects = [null];
+        for (const x of excluded) {
+          const a = get(x);
+          if (overnight !== null) a.overnight = !overnight;
+          if (dinner !== null) a.dinner = !dinner;
+        }
       }
       for (const s of subjects) {
         const a = get(s);

@@ -42,7 +42,7 @@ const quote = (s: string) => `«${s}»`;
 
 /** «Jeg kan ikke», «Eg kan likevel ikkje vere med», «I cannot»: one person, not the kommune. */
 const STEPS_DOWN =
-  /^(?:[^.!?]*\s)?(?:jeg|eg|I|han|hun|ho|he|she)\s+(?:\S+\s+){0,2}?(?:kan|kjem|kommer|har|rekker|rekk|cannot|can't|won't)\b/i;
+  /^(?:[^.!?]*\s)?(?:jeg|eg|I|han|hun|ho|he|she)\s+(?:\S+\s+){0,2}?(?:kan|kjem|kommer|har|rekker|rekk|skal|ska|vil|cannot|can't|won't)\b/i;
 /** «Vi har ikke kapasitet til å skrive noe oppsummering»: no report, not no participation. */
 const REFUSES_REPORT =
   /(?<!\p{L})(?:å|til å)\s+(?:skrive|skriva|svare|svara|sende|senda|bidra|levere|lage)(?!\p{L})|(?<!\p{L})(?:svare|svara)\s+på\s+(?:dette|det)(?!\p{L})|\bto (?:write|answer|respond|send)\b/iu;

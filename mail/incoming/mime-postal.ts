@@ -46,6 +46,39 @@ const OPTIONS = {
  * starting «--»). The library bounds nesting and header bytes itself, but not the number of
  * parts, lines or bytes.
  */
+/** Blank lines kept in a row: more say nothing, and the library pays for each line. */
+const MAX_BLANK_RUN = 100;
+
+/**
+ * Drops blank lines (spaces, tabs, no-break spaces, CR) past MAX_BLANK_RUN in a row: a megabyte
+ * of white-space lines costs the library half a second and means nothing to a reader.
+ */
+function withoutLongBlankRuns(bytes: Buffer): Buffer {
+  const kept: Buffer[] = [];
+  let run = 0;
+  let from = 0;
+  let changed = false;
+  for (let start = 0; start < bytes.length;) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl + 1;
+    let blank = nl >= 0;
+    for (let i = start; blank && i < nl; i++) {
+      const b = bytes[i];
+      if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0xc2 && b !== 0xa0) blank = false;
+    }
+    run = blank ? run + 1 : 0;
+    if (run > MAX_BLANK_RUN) {
+      if (from < start) kept.push(bytes.subarray(from, start));
+      from = end;
+      changed = true;
+    }
+    start = end;
+  }
+  if (!changed) return bytes;
+  kept.push(bytes.subarray(from));
+  return Buffer.concat(kept);
+}
+
 export function boundMessage(raw: Buffer | string): { bytes: Buffer; cut: boolean } {
   let bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
   let cut = false;
@@ -53,6 +86,7 @@ export function boundMessage(raw: Buffer | string): { bytes: Buffer; cut: boolea
     bytes = bytes.subarray(0, MAX_MESSAGE_BYTES);
     cut = true;
   }
+  bytes = withoutLongBlankRuns(bytes);
   // The MAX_MESSAGE_LINES-th line break ends what is read.
   let breaks = 0;
   for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) {

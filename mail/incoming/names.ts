@@ -2,7 +2,9 @@
 // participant (a name with an address, or a form label).
 import { EMAIL_RE } from './contact-details';
 
-const NAME_WORD = "[A-ZÆØÅÄÖÜÉÈÁ][a-zæøåäöüéèáóúíñç'’]+(?:-[A-ZÆØÅÄÖÜÉ]?[a-zæøåäöüéèáóúíñç'’]+)?";
+// «MacLeod», «McKay», «O'Brien»: a capital inside after Mac, Mc or O'.
+const NAME_WORD =
+  "(?:Mac|Mc|O'|O’)?[A-ZÆØÅÄÖÜÉÈÁ][a-zæøåäöüéèáóúíñç'’]+(?:-[A-ZÆØÅÄÖÜÉ]?[a-zæøåäöüéèáóúíñç'’]+)?";
 const PARTICLE = '(?:van|von|de|da|der|den|la|le|af|av|du|di|el|bin|ibn)';
 /** Two to five capitalised words, particles allowed inside: «Kari Nordmann», «Anne-Lise van der Berg». */
 export const NAME_SOURCE = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*(?:${NAME_WORD}|[A-ZÆØÅ]\\.)){1,4}`;
@@ -138,12 +140,18 @@ const NOT_NAME_WORDS = new Set(
   ].map((w) => w.toLowerCase()),
 );
 
+/** One word that is a job title by itself («Innkjøpssjef», «Kommunaldirektør», «Rådgjevar»). */
+const TITLE_WORD_ALONE =
+  /^(?:\p{L}+sjef|\p{L}*direktør|\p{L}*rådgiver|\p{L}*rådgjevar|rådmann|controller|konsulent|\p{L}*leder|\p{L}*leiar|ordfører|ordførar|kemner|økonom|jurist|revisor|saksbehandler|sakshandsamar|sekretær|koordinator|spesialrådgiver)$/iu;
+
 /** Whether a string reads as a person's name (2–5 capitalised words, no place or sentence words). */
 export function isPersonName(text: string): boolean {
   const t = text.trim().replace(/\s+/g, ' ');
   if (!NAME_RE.test(t)) return false;
   const words = t.split(' ');
   if (words.some((w) => NOT_NAME_WORDS.has(w.toLowerCase()))) return false;
+  // «Innkjøpssjef Marianne Kleppe» at the start of a line: the title is not the name.
+  if (TITLE_WORD_ALONE.test(words[0])) return false;
   // The last word, whole: «Aas», «Haugaas» and «Midtaas» are people, «Bygg AS» is not.
   const last = words[words.length - 1];
   if (

@@ -354,7 +354,7 @@ const REGISTERED_BEFORE = uni(
   /\b(?:melder|meld|melde|meldar)\s+(?:\w+\s+){0,2}?på\s+(?:[\w-]+\s+){0,2}$/i,
 );
 const PROSE_CUE = uni(
-  /\b(?:melder|meld|melde|meldar|påmelding|påmeld\w*|deltaker\w*|deltakar\w*|delta|deltar|deltek|blir med|stiller|representert|representere|kommer|kjem|sender|sende|nummer (?:to|tre|2|3) (?:blir|er|vert)|får med|fått med|fekk med|blir|vert|participant\w*|attendee\w*|will (?:be )?(?:attend|join|come))\b/i,
+  /\b(?:melder|meld|melde|meldar|påmelding|påmeld\w*|deltaker\w*|deltakar\w*|delta|deltar|deltek|blir med|stiller|representert|representere|kommer|kjem|sender|sende|nummer (?:to|tre|2|3) (?:blir|er|vert)|får med|fått med|fekk med|blir|vert|kjæm|sammen med|saman med|participant\w*|attendee\w*|will (?:be )?(?:attend|join|come))\b/i,
 );
 
 const PRONOUN_START = uni(/^(?:hun|han|ho|she|he)\b/i);
@@ -409,7 +409,8 @@ export function participantsFromProse(text: string): Participant[] {
       const d = empty();
       d.name = hit.name;
       const titleBefore = new RegExp(
-        `(${TITLE_SOURCE}(?:\\s+(?:for|i|ved)\\s+[\\wæøå-]+)?)\\s*,?\\s*$`,
+        // «økonomisjefen vår, Ragnhild Moe»: the title, a possessive, then the name.
+        `(${TITLE_SOURCE}(?:\\s+(?:for|i|ved)\\s+[\\wæøå-]+(?:\\s+og\\s+[\\wæøå-]+)?)?)(?:\\s+(?:vår|vårt|våre|vor|hos oss|hjå oss))?\\s*,?\\s*$`,
         'iu',
       ).exec(before);
       if (titleBefore) d.title = titleBefore[1];

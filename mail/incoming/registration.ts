@@ -11,7 +11,7 @@ import { flat, sentences, uni } from './text-utils';
 const LEADERSHIP =
   '(?:den\\s+)?(?:administrative?|øverste|kommunens|fylkeskommunens)?\\s*(?:ledelse|ledelsen|leiing|leiinga|toppledelse|toppledelsen|ledergruppa|ledergruppen|leiargruppa|rådmann|rådmannen|rådmannens ledergruppe|kommunedirektør|kommunedirektøren|kommunedirektørens ledergruppe|fylkesrådmann|fylkesrådmannen|fylkesdirektør|fylkesdirektøren|fylkeskommunedirektør|fylkeskommunedirektøren|administrasjonssjef|administrasjonssjefen|ledermøte|leiarmøte)';
 const BOSS =
-  '(?:(?:rådmannens|kommunedirektørens|rådmannens|kommunedirektøren sin|rådmannen sin)\\s+(?:ledergruppe|leiargruppe|ledergruppa|leiargruppa|ledergruppen)|ledergruppe(?:n)?|leiargruppe|rådmann(?:en)?|kommunaldirektør(?:en)?|byråd(?:en|et)?|kommunedirektør(?:en)?|fylkesrådmann(?:en)?|fylkesdirektør(?:en)?|fylkeskommunedirektør(?:en)?|administrasjonssjef(?:en)?|ledergrupp(?:a|en)|leiargrupp(?:a|en)|toppledelsen|ledelsen|leiinga|den administrative ledelsen|administrativ ledelse|administrativ leiing|kommunalsjef(?:en)?|assisterende rådmann|assisterande rådmann)';
+  '(?:(?:rådmannens|kommunedirektørens|rådmannens|kommunedirektøren sin|rådmannen sin)\\s+(?:ledergruppe|leiargruppe|ledergruppa|leiargruppa|ledergruppen)|ledergruppe(?:n)?|leiargruppe|rådmann(?:en)?|kommunaldirektør(?:en)?|byråd(?:en|et)?|kommunedirektør(?:en)?|fylkesrådmann(?:en)?|fylkesdirektør(?:en)?|fylkeskommunedirektør(?:en)?|administrasjonssjef(?:en)?|ledergrupp(?:a|en)|leiargrupp(?:a|en)|toppledelsen|ledelsen|leiinga|den administrative ledelsen|administrativ ledelse|administrativ leiing|kommunalsjef(?:en)?|assisterende rådmann|assisterande rådmann|(?:rådmannens\\s+)?(?:ledermøte(?:t)?|leiarmøte(?:t)?|ledarmøte(?:t)?))';
 const APPROVED =
   '(?:godkjent|godkjend|vedtatt|vedteke|vedtok|bestemt|besluttet|beslutta|sagt ja|(?:gitt|gjeve|gjeve|gett|gjevi) (?:sin |si )?(?:tilslutning|tilslutnad|klarsignal|godkjenning|godkjenning|aksept|grønt lys)|slutta seg til|sluttet seg til|gått inn for|gjort vedtak|støtter|stør|ønsker at vi deltar|ønskjer at vi deltek|bedt oss|bede oss)';
 
@@ -45,6 +45,12 @@ const ANCHORED_YES: RegExp[] = [
     `\\b${BOSS}\\s+(?:\\w+\\s+){0,2}?(?:godkjente|godkjende|vedtok|bestemte|besluttet|beslutta|sa ja|gav klarsignal|ga klarsignal|gav grønt lys|ga grønt lys|har bedt meg|har bede meg|ba meg|bad meg)\\b`,
     'i',
   ),
+  // «Leiargruppa handsama invitasjonen i møtet 13. mai og vedtok at kommunen skal delta»,
+  // «Saken var oppe på rådmannens ledermøte, og deltakelse ble vedtatt»
+  new RegExp(
+    `\\b${BOSS}\\b[^.!?]{0,80}?\\b(?:vedtok|vedtak|godkjente|godkjende|ble vedtatt|vart vedteke|ble godkjent|vart godkjend|ble besluttet|vart bestemt|ble bestemt)\\b`,
+    'i',
+  ),
   // «Det er klarert med rådmann», «avklart med kommunedirektøren»
   new RegExp(
     `\\b(?:klarert|klarera|avklart|avklara|cleared|agreed)\\s+(?:med|with)\\s+(?:the\\s+)?${BOSS}`,
@@ -69,7 +75,7 @@ const ANCHORED_YES: RegExp[] = [
     'i',
   ),
   // English: «The Chief Executive (rådmannen) has approved», «approved by the management group».
-  /\b(?:chief executive|county chief executive|municipal director|chief municipal executive|ceo|management group|management team|senior management|top management|administrative leadership|leadership group|rådmann\w*)\b[^.!?]{0,30}?\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:approved|decided|agreed|endorsed|given (?:the )?(?:go-ahead|approval|green light)|signed off)\b/i,
+  /\b(?:chief executive|county chief executive|municipal director|chief municipal executive|ceo|management group|management team|senior management|top management|administrative leadership|leadership group|rådmann\w*)\b[^.!?]{0,30}?\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:approved|decided|agreed|endorsed|asked|given (?:the )?(?:go-ahead|approval|green light)|signed off)\b/i,
   /\b(?:approved|endorsed|decided|anchored)\s+(?:\w+\s+){0,2}?(?:by|in|with)\s+(?:the\s+)?(?:chief executive|chief municipal executive|county chief executive|municipal director|management|leadership|ceo|administrative leadership|rådmann\w*)\b/i,
 ].map(uni);
 
@@ -158,6 +164,10 @@ export function readNetworkPreference(
       /\b(?:starte|start|oppstart|begynne|byrje|delta|deltar|første samling|fyrste samling|kan|ønsker|ønskjer|passer|passar|helst)\b[^.?!]{0,40}\b(?:i\s+)?juni\b|\bjuni\b[^.?!]{0,30}\b(?:passer|passar)\s+(?:best|oss best|godt|oss godt|fint)/,
     ).test(f) &&
     !uni(/\b(?:ikke|ikkje)\b[^.?!]{0,25}\bjuni\b/).test(f) &&
+    // «juni gjør det ikke», «hausten passar betre enn juni», «June is impossible»
+    !uni(
+      /\bjuni\b[^.?!]{0,25}\b(?:ikke|ikkje|umulig|umogleg|dårlig|dårleg)\b|\b(?:enn|than)\s+(?:i\s+)?juni\b/,
+    ).test(f) &&
     networks.some((n) => n.toUpperCase() === 'A')
   ) {
     return networks.find((n) => n.toUpperCase() === 'A')!;
@@ -185,6 +195,9 @@ export function extractQuestions(text: string): string[] {
 // Cues.
 
 const REGISTER_CUES: RegExp[] = [
+  // «Vi har bestemt oss for å delta», «Vi ska vær med», «Vi blir med»
+  /\b(?:bestemt|bestemte|besluttet|vedtatt|vedtok|vedteke)\s+(?:oss\s+)?(?:for\s+)?(?:å|at vi skal)\s+(?:delta|være med|vere med|bli med)\b/i,
+  /\bvi\s+(?:skal|ska|vil|blir|vert)\s+(?:gjerne\s+|også\s+|òg\s+)?(?:være\s+|vær\s+|vere\s+|bli\s+)?med\b(?!\s+(?:på\s+å|og\s+ser|i\s+(?:neste|en ny|ei ny)))/i,
   /\b(?:melder|meld|melde|meldar|meldast|meldes)\s+(?:\w+\s+){0,4}?på\b/i,
   /\bpåmelde[rt]?\b|\bpåmeldt\b/i,
   /\b(?:vi|kommunen|fylkeskommunen)\s+(?:ønsker|ønskjer|vil gjerne|vil|har lyst til å|ynskjer)\s+(?:å\s+|og\s+)?(?:delta|være med|vere med|bli med|melde)/i,
@@ -199,10 +212,12 @@ const REGISTER_CUES: RegExp[] = [
 ].map(uni);
 
 const DECLINE_CUES: RegExp[] = [
-  /\b(?:kan|får|vil|har)\s+(?:dessverre\s+|diverre\s+|likevel\s+)?(?:ikke|ikkje)\s+(?:\w+\s+){0,3}?(?:delta|være med|vere med|stille|prioritere|melde (?:oss|på))\b/i,
+  /\b(?:kan|får|vil|har|ska|skal)\s+(?:\w+\s+){0,3}?(?:ikke|ikkje|ittj|itj)\s+(?:\w+\s+){0,3}?(?:delta|være med|vere med|vær med|vær me|stille|prioritere|melde (?:oss|på))\b/i,
+  // «svaret blir nei», «svaret vårt er nei», «vi seier nei»
+  /\bsvaret\s+(?:vårt\s+)?(?:blir|er|vert|må bli)\s+(?:dessverre\s+|diverre\s+)?nei\b|\bvi\s+(?:sier|seier|må si|må seie)\s+nei\b/i,
   /\btakk(?:er|ar)?\s+(?:dessverre\s+|diverre\s+)?nei\b/i,
   /\bmelder\s+(?:dessverre\s+)?(?:avbud|forfall)\b/i,
-  /\b(?:har|hev)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:\w+\s+)?(?:anledning|høve|kapasitet|mulighet|moglegheit|ressurser|ressursar|tid)\b/i,
+  /\b(?:har|hev|ha)\s+(?:\w+\s+){0,3}?(?:ikke|ikkje|ittj|itj)\s+(?:\w+\s+)?(?:anledning|høve|kapasitet|mulighet|moglegheit|ressurser|ressursar|tid|folk)\b/i,
   /\b(?:ønsker|ønskjer|ynskjer)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+å\s+delta\b/i,
   /\b(?:er\s+)?(?:ikke|ikkje)\s+aktuelt\b/i,
   /\bstår over\b|\bavstår\b|\bstår over denne\b/i,
@@ -246,6 +261,13 @@ export function declineCue(text: string): boolean {
 }
 
 /** The sender registers themself: «melder meg på», «undertegnede», «meg selv». */
+/** The text without its questions. */
+function statementsOf(text: string): string {
+  return sentences(text)
+    .filter((x) => !/\?\s*$/.test(x))
+    .join('\n');
+}
+
 export function registersSelf(text: string): boolean {
   // «Kontaktperson er undertegnede. Jeg skal selv ikke delta.»
   if (
@@ -255,7 +277,7 @@ export function registersSelf(text: string): boolean {
   )
     return false;
   return uni(
-    /\b(?:melder\s+(?:meg|eg)|meld(?:ar|er)\s+meg|meg selv|meg sjølv|undertegnede|underteikna|eg sjølv|jeg selv|jeg (?:deltar|blir med|vil delta)|eg (?:deltek|blir med|vil delta)|og meg\b|meg og\b|i tillegg til meg|i tillegg til meg sjølv|in addition to me|myself and|and myself)/i,
+    /\b(?:melder\s+(?:meg|eg)|meld(?:ar|er)\s+meg|meg selv|meg sjølv|undertegnede|underteikna|eg sjølv|jeg selv|jeg (?:deltar|blir med|vil delta)|eg (?:deltek|blir med|vil delta)|og meg\b|meg og\b|(?:jeg|eg|æ) og\b|og (?:jeg|eg|æ)\b|jeg vil selv|eg vil sjølv|jeg blir selv|i tillegg til meg|i tillegg til meg sjølv|in addition to me|myself and|and myself)/i,
   ).test(text);
 }
 
@@ -310,7 +332,8 @@ export function readRegistration(
         : p,
     );
   }
-  if (sender && registersSelf(text)) {
+  // «Eller kan rådmannen og eg dele på plassen?» asks; it signs nobody up.
+  if (sender && registersSelf(statementsOf(text))) {
     const known = participants.some(
       (p) =>
         (p.email && sender.email && p.email === sender.email) ||
