@@ -31,6 +31,8 @@ export interface MailTransport {
 interface Lane {
   transport: nodemailer.Transporter<SMTPTransport.SentMessageInfo>;
   socket: net.Socket | null;
+  /** The signal of the message on the lane now, if any. */
+  signal: AbortSignal | null;
 }
 
 export function createTransport(config: Config): MailTransport {
@@ -54,7 +56,11 @@ export function createTransport(config: Config): MailTransport {
   const free: Lane[] = [];
   const waiting: Array<(lane: Lane) => void> = [];
   for (let i = 0; i < smtp.poolSize; i++) {
-    const lane: Lane = { transport: null as unknown as Lane['transport'], socket: null };
+    const lane: Lane = {
+      transport: null as unknown as Lane['transport'],
+      socket: null,
+      signal: null,
+    };
     lane.transport = nodemailer.createTransport({
       ...options,
       pool: true,
@@ -66,6 +72,8 @@ export function createTransport(config: Config): MailTransport {
       getSocket: (_opts, callback) => {
         const s = net.connect({ host: smtp.host, port: smtp.port });
         lane.socket = s;
+        // Cut while the lane was still connecting for it: the message never goes.
+        if (lane.signal?.aborted) s.destroy(new Error('SMTP exchange aborted: attempt deadline'));
         s.once('close', () => {
           if (lane.socket === s) lane.socket = null;
         });
@@ -112,6 +120,7 @@ export function createTransport(config: Config): MailTransport {
       // Only this message is on the lane's connection until it is given back.
       const abort = () =>
         lane.socket?.destroy(new Error('SMTP exchange aborted: attempt deadline'));
+      lane.signal = signal;
       signal.addEventListener('abort', abort, { once: true });
       try {
         if (signal.aborted) throw new Error('SMTP exchange aborted before it began');
@@ -120,6 +129,7 @@ export function createTransport(config: Config): MailTransport {
         throw explainTransportError('SMTP', smtp, security, error);
       } finally {
         signal.removeEventListener('abort', abort);
+        lane.signal = null;
         give(lane);
       }
     },
