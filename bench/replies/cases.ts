@@ -7,10 +7,10 @@ import type { ReplyCase } from './score';
 export const REPLIES_NB = path.resolve(__dirname, '../../test/fixtures/replies-nb/cases');
 
 /**
- * `cases` and `cases-2` (what the reader is tuned on) or `unseen` (held out: scored, never
- * tuned on).
+ * `cases`, `cases-2` and `cases-3` (what the reader is tuned on) or `unseen` (held out:
+ * scored, never tuned on).
  */
-export const REPLY_SETS = ['cases', 'cases-2', 'unseen', 'unseen-3'] as const;
+export const REPLY_SETS = ['cases', 'cases-2', 'cases-3', 'unseen'] as const;
 export function replySet(name: string | undefined): string {
   const set = REPLY_SETS.find((s) => s === name);
   if (!set) throw new Error(`--set: expected ${REPLY_SETS.join(', ')}, got ${name ?? 'nothing'}`);

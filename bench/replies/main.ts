@@ -1,5 +1,5 @@
-// npm run score:replies [-- --verbose] [-- --json] [-- --set cases-2|unseen]: the reader against
-// the Norwegian corpus (cases/ and cases-2/, which it is tuned on) or the held-out set (unseen/).
+// npm run score:replies [-- --verbose] [-- --json] [-- --set cases-2|cases-3|unseen]: the reader against
+// the Norwegian corpus (cases/, cases-2/, cases-3/, which it is tuned on) or the held-out set (unseen/).
 import { readReply } from '../../mail/incoming/read';
 import type { Participant } from '../../domain/types';
 import { loadReplyCases, replySet } from './cases';

@@ -10,6 +10,7 @@ import { scoreCase, summarise } from '../../../bench/replies/score';
 const cases = [
   ...loadReplyCases(),
   ...loadReplyCases(replySet('cases-2')).map((c) => ({ ...c, file: `cases-2/${c.file}` })),
+  ...loadReplyCases(replySet('cases-3')).map((c) => ({ ...c, file: `cases-3/${c.file}` })),
 ];
 // The held-out replies (unseen/): never tuned on, but no reading of them may be harmful either.
 const unseen = loadReplyCases(replySet('unseen'));
@@ -50,7 +51,7 @@ it('meets the targets on the corpus: under 15% to review, at least 90% fully rig
     cases.map(async (c) => scoreCase(c, await readReply(c.raw, { participants: contextOf(c) }))),
   );
   const summary = summarise(scores, cases);
-  // The issue's targets over both tuned sets (today 92.7% and 90.0%, 2.3% and 4.3% to review).
+  // The issue's targets over the tuned sets (today 93.6%, 91.4%, 85.0%; 2.3%, 4.3%, 8.8% to review).
   expect(summary.reviewed / summary.cases).toBeLessThan(0.15);
   expect(summary.fullyRight / summary.cases).toBeGreaterThanOrEqual(0.9);
 });
