@@ -410,7 +410,7 @@ export function participantsFromProse(text: string): Participant[] {
       d.name = hit.name;
       const titleBefore = new RegExp(
         // «økonomisjefen vår, Ragnhild Moe»: the title, a possessive, then the name.
-        `(${TITLE_SOURCE}(?:\\s+(?:for|i|ved)\\s+[\\wæøå-]+(?:\\s+og\\s+[\\wæøå-]+)?)?)(?:\\s+(?:vår|vårt|våre|vor|hos oss|hjå oss))?\\s*,?\\s*$`,
+        `(${TITLE_SOURCE}(?:en|a|et)?(?:\\s+(?:for|i|ved)\\s+[\\wæøå-]+(?:\\s+og\\s+[\\wæøå-]+)?)?)(?:\\s+(?:vår|vårt|våre|vor|hos oss|hjå oss))?\\s*,?\\s*$`,
         'iu',
       ).exec(before);
       if (titleBefore) d.title = titleBefore[1];

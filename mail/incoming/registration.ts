@@ -23,6 +23,11 @@ const ANCHORED_NOT: RegExp[] = [
   /\bforbehold om\s+(?:godkjenning|forankring|vedtak|beslutning)/i,
   /\b(?:før|innan|innen)\s+(?:forankring|godkjenning)\b/i,
   /\b(?:tar|ta|tek|ta det)\s+(?:dette\s+)?opp\s+(?:med|i)\s+(?:rådmann|kommunedirektør|ledergrupp|leiargrupp|ledelsen|leiinga)/i,
+  // «saken har ikke vært oppe i ledergruppa ennå»
+  new RegExp(
+    `\\b(?:ikke|ikkje)\\s+(?:vært|vore|blitt|vorte)\\s+(?:oppe|behandlet|handsama|drøftet|drøfta)\\s+(?:i|på|av)\\s+${LEADERSHIP}`,
+    'i',
+  ),
 ].map(uni);
 
 const ANCHORED_YES: RegExp[] = [
@@ -48,7 +53,7 @@ const ANCHORED_YES: RegExp[] = [
   // «Leiargruppa handsama invitasjonen i møtet 13. mai og vedtok at kommunen skal delta»,
   // «Saken var oppe på rådmannens ledermøte, og deltakelse ble vedtatt»
   new RegExp(
-    `\\b${BOSS}\\b[^.!?]{0,80}?\\b(?:vedtok|vedtak|godkjente|godkjende|ble vedtatt|vart vedteke|ble godkjent|vart godkjend|ble besluttet|vart bestemt|ble bestemt)\\b`,
+    `\\b${BOSS}\\b[^!?]{0,80}?\\b(?:vedtok|vedtak|godkjente|godkjende|ble vedtatt|vart vedteke|ble godkjent|vart godkjend|ble besluttet|vart bestemt|ble bestemt)\\b`,
     'i',
   ),
   // «Det er klarert med rådmann», «avklart med kommunedirektøren»
@@ -231,7 +236,7 @@ const DECLINE_CUES: RegExp[] = [
   /\bser oss (?:dessverre\s+|diverre\s+)?(?:ikke|ikkje) i stand\b/i,
   // «må Sauda kommune melde avbud», «melder herved forfall»
   /\bmeld(?:e|er|ar)\s+(?:\w+\s+){0,3}?(?:avbud|forfall)\b/i,
-  /\b(?:deltar|deltek|blir|vert|kommer|kjem)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:med\s+)?(?:i år|denne|i nettverk|på|til|$)/i,
+  /\b(?:deltar|deltek|blir|vert|kommer|kjem)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\s+(?:med\s+)?(?:(?:i år|denne|i nettverk|på|til)\b|$)/i,
   /\b(?:deltar|deltek)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b/i,
   /\b(?:rekker|rekk|rekkjer)\s+(?:dessverre\s+|diverre\s+)?(?:ikke|ikkje)\b/i,
   /^\s*nei,?\s+takk\b/i,
