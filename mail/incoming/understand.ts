@@ -223,7 +223,11 @@ export function understandReply(raw: Buffer | string, context: ReplyContext): Un
     };
   }
 
-  const questions = extractQuestions(said);
+  // «Anita – hva tenker du?»: a question put to a colleague by name (not the one greeted) means
+  // the mail is their own conversation that reached us; its questions are not ours to answer.
+  const asked = extractQuestions(said);
+  const colleague = askedColleague(said, asked);
+  const questions = colleague ? [] : asked;
   const answered = answeredStepOf(answeredStep(mime));
   const verdict = classifyHuman({
     text: said,
@@ -252,7 +256,9 @@ export function understandReply(raw: Buffer | string, context: ReplyContext): Un
     kind: judgement.kind,
     reason: verdict.reason,
     needsReview: judgement.needsReview,
-    evidence: judgement.evidence,
+    evidence: colleague
+      ? [`asks a colleague, not us: «${colleague}»`, ...judgement.evidence]
+      : judgement.evidence,
     thanksOnly: judgement.thanksOnly,
     text: fresh.text,
     participants: judgement.kind === 'registration' ? reading.participants : null,
@@ -265,6 +271,22 @@ export function understandReply(raw: Buffer | string, context: ReplyContext): Un
     autoReply: null,
     sender,
   };
+}
+
+const GREETED =
+  /^\s*(?:hei|hallo|heisann|kjære|god morgen|god dag|dear|hi|hello)\s+(\p{Lu}\p{Ll}+)/imu;
+const VOCATIVE = /^(\p{Lu}\p{Ll}+)\s*(?:,|–|—|-)\s+\S/u;
+const NOT_A_NAME =
+  /^(?:hei|hallo|ok|takk|ja|nei|forresten|så|men|og|altså|uansett|dear|hi|hello|yes|no)$/i;
+
+/** The question put to a colleague by name, if any: «Sølvi, er dette noe for deg?». */
+function askedColleague(text: string, questions: string[]): string | null {
+  const greeted = GREETED.exec(text)?.[1] ?? null;
+  for (const q of questions) {
+    const name = VOCATIVE.exec(q)?.[1];
+    if (name && !NOT_A_NAME.test(name) && name !== greeted) return q;
+  }
+  return null;
 }
 
 /** Whether the reply answers one of our mails about a gathering. */

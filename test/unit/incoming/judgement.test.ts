@@ -174,3 +174,18 @@ describe('more readings', () => {
     });
   });
 });
+
+// Written before the rule: a question to a colleague by name is their own conversation.
+describe('questions put to someone else', () => {
+  it('«Kari, kan du sjekke …?» in a mail that reached us is no question to us', async () => {
+    const r = await readReply(
+      reply('Hei Tor,\n\nVi ser på dette. Kari, kan du sjekke om du har tid i september?\n\nPer'),
+    );
+    expect({ kind: r.kind, questions: r.questions }).toEqual({ kind: 'other', questions: [] });
+  });
+
+  it('the one greeted, asked by name, is asked: a question', async () => {
+    const r = await readReply(reply('Hei Tor,\n\nTor, kan du si hva overnattingen koster?\n\nPer'));
+    expect(r.kind).toBe('question');
+  });
+});
