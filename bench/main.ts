@@ -8,7 +8,7 @@
 //                     time and 10 pairs for the latency (quick 3 and 2)
 //   --only a,b        only these parts: cli, pure, bundle, system, scale, ingest, corpus
 //   --name NAME       bench/results/NAME.json (latest; quick: quick)
-//   --out FILE        the Markdown file (BENCHMARKS.md at the root)
+//   --out FILE        the Markdown file (BENCHMARKS.md at the root; quick: bench/results/quick.md)
 import path from 'node:path';
 import {
   classificationAvailable,
@@ -138,7 +138,10 @@ async function main(): Promise<void> {
     notes: [],
   };
   results.notes = closingNotes(results);
-  const out = option('out') ?? path.join(root, 'BENCHMARKS.md');
+  // A quick run says nothing worth keeping: it never takes BENCHMARKS.md's place.
+  const out =
+    option('out') ??
+    (quick ? path.join(root, 'bench', 'results', 'quick.md') : path.join(root, 'BENCHMARKS.md'));
   for (const file of writeResults(results, path.resolve(out)))
     console.log(`Wrote ${path.relative(root, file)}`);
 }
