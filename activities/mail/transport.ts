@@ -55,13 +55,11 @@ export function createTransport(config: Config): MailTransport {
   const lanes: Lane[] = [];
   const free: Lane[] = [];
   const waiting: Array<(lane: Lane) => void> = [];
-  for (let i = 0; i < smtp.poolSize; i++) {
-    const lane: Lane = {
-      transport: null as unknown as Lane['transport'],
-      socket: null,
-      signal: null,
-    };
-    lane.transport = nodemailer.createTransport({
+  // A lane's transport, new when the lane is made and again when an exchange on it was cut:
+  // a pool whose connection died under a message may never settle it, and must not hold the
+  // lane (an SMTP outage otherwise left every later send waiting for a lane for good).
+  const connect = (lane: Lane) =>
+    nodemailer.createTransport({
       ...options,
       pool: true,
       maxConnections: 1,
@@ -98,14 +96,32 @@ export function createTransport(config: Config): MailTransport {
         });
       },
     } as SMTPTransport.Options);
+  for (let i = 0; i < smtp.poolSize; i++) {
+    const lane: Lane = {
+      transport: null as unknown as Lane['transport'],
+      socket: null,
+      signal: null,
+    };
+    lane.transport = connect(lane);
     lanes.push(lane);
     free.push(lane);
   }
-  const take = () =>
-    new Promise<Lane>((resolve) => {
+  // Waiting for a free lane ends with the attempt: a send past its deadline stops waiting.
+  const take = (signal: AbortSignal) =>
+    new Promise<Lane>((resolve, reject) => {
       const lane = free.pop();
-      if (lane) resolve(lane);
-      else waiting.push(resolve);
+      if (lane) return resolve(lane);
+      const waiter = (l: Lane) => {
+        signal.removeEventListener('abort', giveUp);
+        resolve(l);
+      };
+      const giveUp = () => {
+        const i = waiting.indexOf(waiter);
+        if (i >= 0) waiting.splice(i, 1);
+        reject(new Error('SMTP exchange aborted: attempt deadline, no free connection'));
+      };
+      signal.addEventListener('abort', giveUp, { once: true });
+      waiting.push(waiter);
     });
   const give = (lane: Lane) => {
     const next = waiting.shift();
@@ -116,16 +132,28 @@ export function createTransport(config: Config): MailTransport {
   return {
     async send(message, signal) {
       if (signal.aborted) throw new Error('SMTP exchange aborted before it began');
-      const lane = await take();
-      // Only this message is on the lane's connection until it is given back.
-      const abort = () =>
-        lane.socket?.destroy(new Error('SMTP exchange aborted: attempt deadline'));
+      const lane = await take(signal);
+      // Only this message is on the lane's connection until it is given back. A cut ends
+      // the exchange at once, whether or not the pool ever settles it.
+      let cutOff: (error: Error) => void = () => undefined;
+      const cut = new Promise<never>((_, reject) => {
+        cutOff = reject;
+      });
+      const abort = () => {
+        const error = new Error('SMTP exchange aborted: attempt deadline');
+        lane.socket?.destroy(error);
+        cutOff(error);
+      };
       lane.signal = signal;
       signal.addEventListener('abort', abort, { once: true });
       try {
         if (signal.aborted) throw new Error('SMTP exchange aborted before it began');
-        return await lane.transport.sendMail(message);
+        return await Promise.race([lane.transport.sendMail(message), cut]);
       } catch (error) {
+        // The connection is gone or suspect: the next message on this lane gets a new one.
+        const old = lane.transport;
+        lane.transport = connect(lane);
+        old.close();
         throw explainTransportError('SMTP', smtp, security, error);
       } finally {
         signal.removeEventListener('abort', abort);
