@@ -21,6 +21,7 @@ import { createWorkers, startInbox } from '../worker/workers';
 import { withImap } from '../activities/mail/imap';
 import type { Row } from './measure';
 import { benchConfig, campaignFor, municipalities } from './system';
+import { deleteBenchWorkflows } from './scale';
 import {
   bareSignalRate,
   countIn,
@@ -224,16 +225,8 @@ export async function ingestionBenchmark(n: number, single: number, pairs: numbe
     await workers.shutdown();
     await running;
     await native.close();
-    // One batch job deletes the journeys, the campaign and the inbox workflow; not awaited.
-    await client.workflowService
-      .startBatchOperation({
-        namespace: config.temporal.namespace,
-        jobId: `loesch-${prefix}`,
-        reason: 'benchmark over',
-        visibilityQuery: `TaskQueue STARTS_WITH "${prefix}"`,
-        deletionOperation: {},
-      })
-      .catch((error: Error) => console.warn(`Could not delete ${prefix}*: ${error.message}`));
+    // The journeys, the campaign and the inbox workflow: one batch job.
+    await deleteBenchWorkflows(client, config, prefix);
     await connection.close();
   }
 }

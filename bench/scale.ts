@@ -226,16 +226,27 @@ export async function scaleBenchmark(n: number, cache: number): Promise<Row[]> {
     ];
   } finally {
     for (const w of workers) await w.stop();
-    // One batch job, at the server's pace (the dev server runs two at a time); not awaited.
-    await client.workflowService
-      .startBatchOperation({
-        namespace: config.temporal.namespace,
-        jobId: `loesch-${prefix}`,
-        reason: 'benchmark over',
-        visibilityQuery: `TaskQueue STARTS_WITH "${prefix}"`,
-        deletionOperation: {},
-      })
-      .catch((error: Error) => console.warn(`Could not delete ${prefix}*: ${error.message}`));
+    await deleteBenchWorkflows(client, config, prefix);
     await connection.close();
   }
+}
+
+/**
+ * Deletes every workflow on the task queues whose names start with `prefix` with one batch
+ * job, at the server's pace (the dev server runs two at a time); the job is not awaited.
+ */
+export async function deleteBenchWorkflows(
+  client: Client,
+  config: Config,
+  prefix: string,
+): Promise<void> {
+  await client.workflowService
+    .startBatchOperation({
+      namespace: config.temporal.namespace,
+      jobId: `loesch-${prefix}`,
+      reason: 'benchmark over',
+      visibilityQuery: `TaskQueue STARTS_WITH "${prefix}"`,
+      deletionOperation: {},
+    })
+    .catch((error: Error) => console.warn(`Could not delete ${prefix}*: ${error.message}`));
 }
